@@ -1,0 +1,70 @@
+import type { ActorKind } from '../core/doc.js';
+
+/** A code valid over an optional closed interval of ISO dates (either end open when null). */
+export interface DatedCode {
+  code: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** One dictionary entry: a country, IGO, group or person, with its names and dated codes. */
+export interface ActorEntry {
+  /** stable id, e.g. "country:TUR" or "person:khalifa-haftar" */
+  id: string;
+  kind: ActorKind;
+  names: string[];
+  /** codes with validity intervals; an undated code is the default */
+  codes: DatedCode[];
+  /** display name (a person's or group's) */
+  label: string;
+  /** where the entry came from: "data/actors/people.tsv:12" */
+  origin: string;
+}
+
+/**
+ * The code an entry has on a date: the dated code whose interval holds the date wins over an undated one;
+ * among dated matches the narrowest interval wins. Returns null when only dated codes exist and none holds.
+ */
+export function codeOn(entry: ActorEntry, date: string): DatedCode | null {
+  let best: DatedCode | null = null;
+  let fallback: DatedCode | null = null;
+  for (const c of entry.codes) {
+    if (c.from === null && c.to === null) {
+      if (!fallback) fallback = c;
+      continue;
+    }
+    if ((c.from === null || date >= c.from) && (c.to === null || date <= c.to)) {
+      if (!best || width(c) < width(best)) best = c;
+    }
+  }
+  return best ?? fallback;
+}
+
+function width(c: DatedCode): number {
+  const a = c.from ? Date.parse(c.from) : -8.64e15;
+  const b = c.to ? Date.parse(c.to) : 8.64e15;
+  return b - a;
+}
+
+/** Split a CAMEO actor code into country (3 letters, or IGO/NGO...) and sector (the rest, first 3 letters). */
+export function splitCode(code: string): { country: string | null; sector: string | null } {
+  if (!code || code.length < 3) return { country: null, sector: null };
+  const head = code.slice(0, 3);
+  const rest = code.slice(3);
+  if (head === '---') return { country: null, sector: rest ? rest.slice(0, 3) : null };
+  if (['IGO', 'NGO', 'MNC', 'IMG'].includes(head)) return { country: null, sector: head };
+  return { country: head, sector: rest ? rest.slice(0, 3) : null };
+}
+
+/** Parse "TURGOV@2018-07-10..2023-06-03" or "LBYMIL" into a DatedCode. */
+export function parseDatedCode(s: string): DatedCode {
+  const [code, range] = s.trim().split('@');
+  if (!range) return { code: code.trim(), from: null, to: null };
+  const [from, to] = range.split('..');
+  return { code: code.trim(), from: from ? from.trim() : null, to: to ? to.trim() : null };
+}
+
+export function formatDatedCode(c: DatedCode): string {
+  if (!c.from && !c.to) return c.code;
+  return `${c.code}@${c.from ?? ''}..${c.to ?? ''}`;
+}

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { DyadError } from '../core/errors.js';
+import { parseIsoDate, todayIso } from '../core/dates.js';
+import type { Event } from '../core/event.js';
+import { codeDoc } from '../pipeline.js';
+import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
+import { loadInputs, type InputDoc } from './inputs.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say } from './io.js';
+
+export const CODE_HELP = `usage: dyad code [FILE|-]... [options]
+Code news articles into events. FILE is a text file (one article) or a .jsonl file with one
+{"id","date","text","url","source"} object per line; "-" or no FILE reads stdin.
+  --date YYYY-MM-DD   publication date (default: today, said on stderr); a JSONL "date" wins
+  --format FMT        jsonl (default), json or csv
+  --id ID             document id (one input only; default: the file name)
+  --explain           add the pattern, grammar rules and dictionary entries behind each event
+  --partial           also print events whose source or target is unresolved
+  --negated           also print negated events ("did not attack"), flagged negated: true
+`;
+
+export async function runCode(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        date: { type: 'string' },
+        format: { type: 'string', default: 'jsonl' },
+        id: { type: 'string' },
+        explain: { type: 'boolean', default: false },
+        partial: { type: 'boolean', default: false },
+        negated: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    say(`E_USAGE: ${(e as Error).message}`);
+    process.stderr.write(CODE_HELP);
+    return EXIT_USAGE;
+  }
+  const o = args.values;
+  if (o.help) {
+    process.stdout.write(CODE_HELP);
+    return EXIT_OK;
+  }
+  const format = o.format as string;
+  if (!['jsonl', 'json', 'csv'].includes(format)) {
+    say(`E_FORMAT: unknown --format '${format}' (jsonl, json or csv)`);
+    return EXIT_USAGE;
+  }
+  let date: string;
+  try {
+    date = o.date ? parseIsoDate(o.date as string, '--date') : todayIso();
+  } catch (e) {
+    reportError(e);
+    return EXIT_USAGE;
+  }
+  if (!o.date) say(`no --date given; using today (${date}) as the publication date`);
+  const files = args.positionals.length ? args.positionals : ['-'];
+  if (o.id && files.length > 1) {
+    say('E_USAGE: --id needs exactly one input');
+    return EXIT_USAGE;
+  }
+  let failed = 0;
+  const onError = (e: DyadError) => { failed++; reportError(e); };
+  const all: Event[] = [];
+  if (format === 'csv') await out(CSV_COLUMNS.join(',') + '\n');
+  for (const f of files) {
+    let docs: InputDoc[];
+    try {
+      docs = loadInputs(f, onError);
+    } catch (e) {
+      failed++;
+      reportError(e);
+      continue;
+    }
+    for (const d of docs) {
+      let events: Event[];
+      try {
+        const doc = codeDoc(d.text, {
+          date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
+          explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
+        });
+        events = doc.events;
+      } catch (e) {
+        failed++;
+        if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));
+        else reportError(e);
+        continue;
+      }
+      if (format === 'json') all.push(...events);
+      else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
+      else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
+    }
+  }
+  if (format === 'json') await out(JSON.stringify(all, null, 2) + '\n');
+  if (failed) say(`${failed} input(s) failed; the others were coded`);
+  return failed ? EXIT_PARTIAL : EXIT_OK;
+}

@@ -1,0 +1,28 @@
+import { DyadError } from '../core/errors.js';
+
+/** CLI exit codes: 0 ok, 1 some inputs failed (others were processed), 2 usage or fatal input error. */
+export const EXIT_OK = 0;
+export const EXIT_PARTIAL = 1;
+export const EXIT_USAGE = 2;
+
+export function say(msg: string): void {
+  process.stderr.write(`dyad: ${msg}\n`);
+}
+
+/** Print a user error as one line (no stack); unexpected errors get their stack only with DYAD_DEBUG. */
+export function reportError(e: unknown): void {
+  if (e instanceof DyadError) say(e.toLine());
+  else {
+    const err = e as Error;
+    say(`E_INTERNAL: ${err?.message ?? String(e)}`);
+    if (process.env.DYAD_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+  }
+}
+
+/** Write to stdout respecting back-pressure; resolves when flushed. */
+export function out(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(s)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}

@@ -1,0 +1,41 @@
+import { runCode } from './code.js';
+import { EXIT_OK, EXIT_USAGE, reportError, say } from './io.js';
+
+const HELP = `dyad — political event coder: news text in, who-did-what-to-whom events out.
+
+usage: dyad <command> [options]
+  code FILE...       code articles into CAMEO/PLOVER events (JSONL on stdout)
+  help               this text
+
+Run 'dyad <command> --help' for a command's options. Docs: docs/cli.md, docs/schema.md.
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  code: async () => runCode,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(HELP);
+    return cmd ? EXIT_OK : EXIT_USAGE;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    process.stdout.write('dyad 0.1.0\n');
+    return EXIT_OK;
+  }
+  const load = COMMANDS[cmd];
+  if (!load) {
+    say(`E_USAGE: unknown command '${cmd}'`);
+    process.stderr.write(HELP);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (e) {
+    reportError(e);
+    return EXIT_USAGE;
+  }
+}

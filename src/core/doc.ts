@@ -1,0 +1,164 @@
+import type { Event } from './event.js';
+
+/** Universal POS tags as produced by wink-nlp. */
+export type Pos =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART'
+  | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+
+export interface Token {
+  /** index in doc.tokens */
+  i: number;
+  /** character offsets into doc.text, [start, end) */
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  pos: Pos;
+  lemma: string;
+  /** sentence index */
+  sent: number;
+}
+
+/** A token range [start, end) with the character range it covers. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  i: number;
+  /** token range */
+  first: number;
+  last: number; // exclusive
+  /** character range */
+  start: number;
+  end: number;
+}
+
+export type ChunkKind = 'NP' | 'VG';
+
+/** A noun phrase or verb group; PPs are NPs with `prep` set. */
+export interface Chunk {
+  kind: ChunkKind;
+  start: number; // token range
+  end: number;
+  /** head token (noun head of an NP, main verb of a VG) */
+  head: number;
+  sent: number;
+  /** NP: index of the governing preposition token, if this NP is a prepositional object */
+  prep?: number;
+  /** NP: token index of the possessive marker ("'s" in "Russia's invasion") or a possessive pronoun */
+  possessor?: number;
+  /** NP: index in doc.mentions of the actor this NP names (set by the actors stage) */
+  mention?: number;
+  /** NP: index in doc.mentions of the possessor's actor ("Russia" in "Russia's invasion") */
+  possessorMention?: number;
+}
+
+export interface VerbGroup {
+  chunk: number; // index in doc.chunks
+  head: number; // main verb token
+  lemma: string;
+  passive: boolean;
+  negated: boolean;
+  /** modal or future auxiliary lemma ("will", "would", "could", "may") */
+  modal: string | null;
+  /** "to attack": an infinitive */
+  infinitive: boolean;
+  /** "-ing" form without auxiliary: participle or gerund */
+  participle: boolean;
+  tense: 'past' | 'present' | 'future' | 'none';
+}
+
+export type ClauseKind =
+  | 'main' | 'complement' | 'conditional' | 'relative' | 'purpose' | 'adverbial' | 'coordinate'
+  | 'participial' | 'infinitival';
+
+export interface Clause {
+  i: number;
+  sent: number;
+  /** token range of the clause's own words (nested clauses are excluded by their own ranges) */
+  start: number;
+  end: number;
+  kind: ClauseKind;
+  /** the verb group (index in doc.verbs) that heads this clause */
+  verb: number | null;
+  /** the clause this one is embedded in */
+  parent: number | null;
+  /** subordinator token ("that", "if", "who"), if any */
+  marker: number | null;
+  /** subject NP indices (chunks); several when coordinated */
+  subject: number[];
+  /** subject inherited from another clause (relative/infinitival/coordinate without own subject) */
+  subjectFrom: number | null;
+}
+
+export type ActorKind = 'country' | 'capital' | 'igo' | 'agent' | 'person' | 'group' | 'pronoun' | 'unknown';
+
+export interface ActorMention {
+  /** token range */
+  start: number;
+  end: number;
+  text: string;
+  /** full CAMEO actor code ("TURGOV"), or null when not resolved */
+  code: string | null;
+  country: string | null;
+  sector: string | null;
+  /** a person's or group's name when known */
+  name: string | null;
+  kind: ActorKind;
+  /** which dictionary entries produced the code (for --explain) */
+  entries: string[];
+  confidence: number;
+  /** for a pronoun / short name resolved to an antecedent, the antecedent's token range */
+  antecedent?: Span;
+  /** inside a locative phrase ("in Tripoli"): a place, not an actor, unless a pattern asks for it */
+  locative: boolean;
+  /** sector words that made the code ("troops"), for --explain */
+  agents: string[];
+}
+
+/**
+ * One article. Text is immutable; every annotation points into it by token index or char offset.
+ * Stages fill the optional layers; `assigned` records which layers are present.
+ */
+export class Doc {
+  readonly id: string;
+  readonly text: string;
+  /** publication date, YYYY-MM-DD */
+  readonly date: string;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly assigned = new Set<string>();
+
+  tokens: Token[] = [];
+  sentences: Sentence[] = [];
+  chunks: Chunk[] = [];
+  verbs: VerbGroup[] = [];
+  clauses: Clause[] = [];
+  mentions: ActorMention[] = [];
+  events: Event[] = [];
+  /** sentence indices discarded (sports, markets...) with the reason */
+  discarded = new Map<number, string>();
+  /** notes stages leave for --explain and diagnostics */
+  notes: string[] = [];
+
+  constructor(opts: { id: string; text: string; date: string; source?: string | null; url?: string | null }) {
+    this.id = opts.id;
+    this.text = opts.text;
+    this.date = opts.date;
+    this.source = opts.source ?? null;
+    this.url = opts.url ?? null;
+  }
+
+  /** the text of a token range */
+  spanText(start: number, end: number): string {
+    if (end <= start) return '';
+    return this.text.slice(this.tokens[start].start, this.tokens[end - 1].end);
+  }
+
+  /** character range of a token range */
+  charRange(start: number, end: number): { start: number; end: number } {
+    return { start: this.tokens[start].start, end: this.tokens[end - 1].end };
+  }
+}

@@ -1,0 +1,38 @@
+/** Stable error codes. Documented in docs/errors.md; never rename one. */
+export const ERROR_CODES = {
+  E_INPUT_EMPTY: 'input is empty or only whitespace',
+  E_INPUT_BINARY: 'input looks binary (NUL bytes or invalid UTF-8)',
+  E_INPUT_NOT_FOUND: 'input file does not exist',
+  E_INPUT_IS_DIR: 'input path is a directory',
+  E_INPUT_READ: 'input could not be read',
+  E_INPUT_JSONL: 'a JSONL line could not be parsed',
+  E_DATE_INVALID: 'a date is not a valid YYYY-MM-DD calendar date',
+  E_USAGE: 'the command line is not valid',
+  E_FORMAT: 'unknown output format',
+  E_PIPELINE: 'a pipeline stage is missing a requirement or misordered',
+  E_DICT_SYNTAX: 'a dictionary file has a syntax error',
+  E_DICT_READ: 'a dictionary file could not be read',
+  E_INTERNAL: 'an unexpected internal error',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DyadError extends Error {
+  readonly code: ErrorCode;
+  /** file:line or similar, when the error points at a place in an input */
+  readonly where?: string;
+  constructor(code: ErrorCode, message: string, where?: string) {
+    super(message);
+    this.name = 'DyadError';
+    this.code = code;
+    this.where = where;
+  }
+  /** one line, as the CLI prints it */
+  toLine(): string {
+    return `${this.code}: ${this.where ? this.where + ': ' : ''}${this.message}`;
+  }
+}
+
+export function isDyadError(e: unknown): e is DyadError {
+  return e instanceof DyadError;
+}

@@ -1,0 +1,55 @@
+import type { Doc } from './doc.js';
+import { DyadError } from './errors.js';
+
+/**
+ * A pipeline stage. `requires` and `assigns` name Doc layers ("tokens", "pos", "chunks", "actors"...);
+ * the pipeline refuses to build when a stage's requirements are not assigned by an earlier stage.
+ */
+export interface Stage {
+  readonly name: string;
+  readonly requires: readonly string[];
+  readonly assigns: readonly string[];
+  run(doc: Doc): void;
+}
+
+export interface StageTiming {
+  name: string;
+  ms: number;
+}
+
+export class Pipeline {
+  readonly stages: readonly Stage[];
+  /** accumulated time per stage, for `dyad bench` */
+  readonly timings: Map<string, number> = new Map();
+  timing = false;
+
+  constructor(stages: Stage[], initial: readonly string[] = ['text']) {
+    const have = new Set(initial);
+    for (const s of stages) {
+      const missing = s.requires.filter((r) => !have.has(r));
+      if (missing.length) {
+        throw new DyadError(
+          'E_PIPELINE',
+          `stage '${s.name}' requires ${missing.map((m) => `'${m}'`).join(', ')}, which no earlier stage assigns`,
+        );
+      }
+      for (const a of s.assigns) have.add(a);
+    }
+    this.stages = stages;
+  }
+
+  run(doc: Doc): Doc {
+    doc.assigned.add('text');
+    for (const s of this.stages) {
+      if (this.timing) {
+        const t0 = performance.now();
+        s.run(doc);
+        this.timings.set(s.name, (this.timings.get(s.name) ?? 0) + performance.now() - t0);
+      } else {
+        s.run(doc);
+      }
+      for (const a of s.assigns) doc.assigned.add(a);
+    }
+    return doc;
+  }
+}

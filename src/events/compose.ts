@@ -1,0 +1,72 @@
+/**
+ * How CAMEO codes compose with modality: "pledged to send aid" is an intent (03x), "threatened to attack"
+ * a threat (13x), "refused to meet" a rejection (12x). Tables follow the CAMEO 1.1b3 codebook.
+ */
+
+const root = (c: string) => c.slice(0, 2);
+
+/** "will / pledged to / plans to" + action → the matching "express intent" code. */
+export function intentCode(code: string): string | null {
+  const r = root(code);
+  switch (r) {
+    case '01': case '02': case '03': return code; // already verbal
+    case '04': return '036';
+    case '05': return code === '057' ? '030' : '032';
+    case '06': return ({ '061': '0311', '062': '0312', '063': '0313', '064': '0314' } as Record<string, string>)[code.slice(0, 3)] ?? '031';
+    case '07': return ({ '071': '0331', '072': '0332', '073': '0333', '074': '0334' } as Record<string, string>)[code.slice(0, 3)] ?? '033';
+    case '08': {
+      const m: Record<string, string> = { '081': '0351', '082': '0352', '083': '0343', '084': '0353', '085': '0354', '086': '0355', '087': '0356' };
+      return m[code.slice(0, 3)] ?? '035';
+    }
+    case '09': case '10': case '11': case '12': case '13': return null; // "will criticise" is not an event yet
+    case '14': case '15': case '16': case '17': case '18': case '19': case '20': return threatCode(code);
+    default: return null;
+  }
+}
+
+/** "threatened to / vowed to / warned it would" + hostile action → the matching threat code. */
+export function threatCode(code: string): string {
+  const r = root(code);
+  const c3 = code.slice(0, 3);
+  if (r === '14') return '133';
+  if (r === '16') return c3 === '161' ? '1313' : c3 === '162' ? '1311' : c3 === '163' ? '1312' : c3 === '166' ? '1313' : '131';
+  if (r === '17') return '137';
+  if (c3 === '191') return '1381';
+  if (c3 === '192') return '1382';
+  if (r === '15' || r === '18' || r === '19' || r === '20') return '138';
+  if (r === '13') return code;
+  return '130';
+}
+
+/** "refused to / declined to" + action → the matching rejection code. */
+export function refuseCode(code: string): string {
+  const r = root(code);
+  const c3 = code.slice(0, 3);
+  if (r === '04' || c3 === '036') return '125';
+  if (r === '06' || r === '07') return '121';
+  if (c3 === '057' || r === '03') return '127';
+  if (r === '08') return '124';
+  if (c3 === '045' || c3 === '038') return '126';
+  return '120';
+}
+
+/** codes a joint subject performs with each other ("Egypt and Greece signed a deal" → both directions) */
+export function isReciprocal(code: string): boolean {
+  const c3 = code.slice(0, 3);
+  const r = root(code);
+  return r === '04' || c3 === '057' || c3 === '036' || c3 === '030' || c3 === '031' || r === '06' || c3 === '190' || c3 === '193' || c3 === '046';
+}
+
+export function isHostile(code: string): boolean {
+  const r = Number(root(code));
+  return r >= 14;
+}
+
+/** control verbs and how they compose with the infinitive they govern */
+export const INTENT_VERBS = new Set(['pledge', 'promise', 'vow', 'plan', 'intend', 'offer', 'agree', 'prepare', 'aim', 'seek', 'want', 'decide', 'expect', 'hope', 'commit', 'undertake', 'resolve', 'propose', 'volunteer', 'consider', 'mull', 'move']);
+export const THREAT_VERBS = new Set(['threaten']);
+export const REFUSE_VERBS = new Set(['refuse', 'decline', 'reject']);
+/** the infinitive is the event itself */
+export const ASPECT_VERBS = new Set(['begin', 'start', 'continue', 'resume', 'try', 'attempt', 'manage', 'go', 'proceed', 'keep', 'help', 'move']);
+/** a complement under these verbs did not happen (per the speaker) */
+export const DENIAL_VERBS = new Set(['deny', 'dismiss', 'refute', 'reject', 'rebut', 'dispute']);

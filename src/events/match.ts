@@ -1,0 +1,90 @@
+import type { Doc, Chunk } from '../core/doc.js';
+import type { VerbDictionary, VerbPattern } from './dictionary.js';
+
+export interface PatternMatch {
+  pattern: VerbPattern;
+  /** NP chunk index holding the target slot, when the pattern has `*` (or the first actor after the head) */
+  targetChunk: number | null;
+  /** last token matched by the pattern */
+  lastToken: number;
+}
+
+function wordsAt(doc: Doc, k: number, end: number, words: string[]): boolean {
+  if (k + words.length > end) return false;
+  for (let j = 0; j < words.length; j++) {
+    const t = doc.tokens[k + j];
+    if (t.lemma !== words[j] && t.lower !== words[j]) return false;
+  }
+  return true;
+}
+
+/** NP chunk starting at or after token k and before end, in order; chunkAt maps token → chunk. */
+function nextNp(doc: Doc, from: number, end: number, chunkStart: Map<number, number>): number | null {
+  for (let k = from; k < end; k++) {
+    const c = chunkStart.get(k);
+    if (c !== undefined && doc.chunks[c].kind === 'NP') return c;
+  }
+  return null;
+}
+
+/**
+ * Match the patterns for the head lemma against the tokens after the head up to `end` (the clause end).
+ * Words match lemmas in order with gaps allowed; `*` takes the next noun phrase. Longest pattern wins.
+ * An extra `minTarget` check lets the caller prefer patterns whose target slot holds an actor.
+ */
+export function matchPatterns(
+  doc: Doc,
+  dict: VerbDictionary,
+  head: string,
+  after: number,
+  end: number,
+  chunkStart: Map<number, number>,
+  isActorChunk: (c: number) => boolean,
+): PatternMatch | null {
+  const list = dict.byHead.get(head);
+  if (!list) return null;
+  let fallback: PatternMatch | null = null;
+  for (const p of list) {
+    let cursor = after;
+    let target: number | null = null;
+    let ok = true;
+    let lastToken = after - 1;
+    for (const e of p.elems) {
+      if (e.kind === 'target') {
+        const c = nextNp(doc, cursor, end, chunkStart);
+        if (c === null) { ok = false; break; }
+        target = c;
+        cursor = doc.chunks[c].end;
+        continue;
+      }
+      let found = -1, len = 0;
+      for (let k = cursor; k < end && found < 0; k++) {
+        for (const alt of e.alts) {
+          if (wordsAt(doc, k, end, alt)) { found = k; len = alt.length; break; }
+        }
+      }
+      if (found < 0) { ok = false; break; }
+      cursor = found + len;
+      lastToken = cursor - 1;
+    }
+    if (!ok) continue;
+    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken };
+    // a pattern whose explicit target slot holds no actor is a weaker match than one whose slot does
+    if (target !== null && !isActorChunk(target)) {
+      if (!fallback) fallback = m;
+      continue;
+    }
+    return m;
+  }
+  return fallback;
+}
+
+export function chunkStartMap(doc: Doc, from: number, to: number): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let c = from; c < to; c++) m.set(doc.chunks[c].start, c);
+  return m;
+}
+
+export function isNp(ch: Chunk | undefined): boolean {
+  return !!ch && ch.kind === 'NP';
+}

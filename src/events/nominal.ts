@@ -1,0 +1,50 @@
+import type { ActorMention } from '../core/doc.js';
+import type { VerbDictionary } from './dictionary.js';
+import type { Draft } from './build.js';
+import type { SentenceCtx } from './stage.js';
+import { matchPatterns } from './match.js';
+
+/**
+ * Nominal events: "Russia's invasion of Ukraine", "the Turkish offensive against the YPG", "an attack on
+ * the base by militants". The source is the possessor, an actor modifier inside the NP, or a "by" phrase;
+ * the target fills the pattern's slot. Only emitted when the source is explicit.
+ */
+export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: number, c1: number, drafts: Draft[]): void {
+  const doc = ctx.doc;
+  for (let c = c0; c < c1; c++) {
+    const ch = doc.chunks[c];
+    if (ch.kind !== 'NP') continue;
+    const head = doc.tokens[ch.head];
+    if (!nouns.byHead.has(head.lemma)) continue;
+    const cl = ctx.clauses.find((x) => ch.start >= x.start && ch.start < x.end);
+    if (!cl || cl.kind === 'conditional') continue;
+    if (cl.verb !== null && doc.verbs[cl.verb].negated) continue;
+    const isActor = (x: number) => doc.chunks[x].mention !== undefined;
+    const m = matchPatterns(doc, nouns, head.lemma, ch.head + 1, cl.end, ctx.chunkStart, isActor);
+    if (!m || !m.pattern.code || m.targetChunk === null) continue;
+    const tm = doc.chunks[m.targetChunk].mention;
+    if (tm === undefined) continue;
+    const target = doc.mentions[tm];
+    let source: ActorMention | null = null;
+    // the NP's own actor before the head: "Russia's invasion", "the Turkish offensive"
+    if (ch.mention !== undefined) {
+      const own = doc.mentions[ch.mention];
+      if (own.end <= ch.head && own.kind !== 'agent') source = own;
+    }
+    if (!source) {
+      // "an attack on X by Y"
+      for (let n = m.targetChunk + 1; n < c1; n++) {
+        const nc = doc.chunks[n];
+        if (nc.kind !== 'NP' || nc.start >= cl.end) break;
+        if (nc.prep !== undefined && doc.tokens[nc.prep].lower === 'by' && nc.mention !== undefined) { source = doc.mentions[nc.mention]; break; }
+      }
+    }
+    if (!source || !source.code || source === target || source.code === target.code) continue;
+    drafts.push({
+      sent: ctx.sent, clause: cl.i, code: m.pattern.code, source, target,
+      from: Math.min(ch.start, source.start), to: Math.max(doc.chunks[m.targetChunk].end, source.end),
+      negated: false, conditional: false, quote: false, speaker: null,
+      confidence: 0.6, pattern: m.pattern.text, patternOrigin: m.pattern.origin, rules: ['nominal event'],
+    });
+  }
+}

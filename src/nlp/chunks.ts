@@ -1,0 +1,139 @@
+import type { Doc, Token, Chunk, VerbGroup } from '../core/doc.js';
+import { isPassive, verbForm } from './voice.js';
+
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const POSSESSIVE_PRON = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+const NEG = new Set(['not', "n't", 'never']);
+const QUOTE = /^["“”‘’'«»]$/;
+
+function isPossessiveMarker(t: Token): boolean {
+  return t.pos === 'PART' && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
+}
+
+/** a VERB token used as a modifier inside a noun phrase: "the UN-backed government", "Iranian-backed militias" */
+function isAdjectivalVerb(tokens: Token[], k: number, end: number, inNp: boolean): boolean {
+  const t = tokens[k];
+  if (t.pos !== 'VERB' || !inNp) return false;
+  const next = k + 1 < end ? tokens[k + 1] : null;
+  if (!next || (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'ADJ')) return false;
+  const f = verbForm(t);
+  if (f !== 'ed' && f !== 'ing') return false;
+  if (t.text.includes('-')) return true; // "UN-backed"
+  // only after a determiner, adjective, number or hyphen: "the armed forces", "Iranian - backed militias";
+  // "Italy condemned Russia" and "officials said Russian forces" are verbs
+  const prev = tokens[k - 1];
+  return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.text === '-');
+}
+
+/** Does token k continue (or start) a noun phrase? */
+function npToken(tokens: Token[], k: number, end: number, inNp: boolean): boolean {
+  const t = tokens[k];
+  if (NP_POS.has(t.pos)) {
+    // a determiner in the middle of an NP starts a new one ("gave Egypt the weapons")
+    if (t.pos === 'DET' && inNp && tokens[k - 1] && tokens[k - 1].pos !== 'CCONJ') return false;
+    return true;
+  }
+  if (t.pos === 'PRON' && POSSESSIVE_PRON.has(t.lower) && !inNp) return true;
+  if (inNp && isPossessiveMarker(t)) return true;
+  if (inNp && t.text === '-' && k + 1 < end && NP_POS.has(tokens[k + 1].pos)) return true;
+  if (inNp && t.text === '-' && k + 1 < end && tokens[k + 1].pos === 'VERB') return true;
+  if (isAdjectivalVerb(tokens, k, end, inNp)) return true;
+  return false;
+}
+
+function npHead(tokens: Token[], start: number, end: number): number {
+  for (let k = end - 1; k >= start; k--) {
+    const p = tokens[k].pos;
+    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM') return k;
+  }
+  for (let k = end - 1; k >= start; k--) if (tokens[k].pos === 'ADJ') return k;
+  return end - 1;
+}
+
+/**
+ * Shallow chunker over POS tags: noun phrases (with their governing preposition and possessor) and verb
+ * groups (auxiliaries, negation, modal, main verb). Writes doc.chunks and doc.verbs for one sentence.
+ */
+export function chunkSentence(doc: Doc, sent: number): void {
+  const tokens = doc.tokens;
+  const { first, last } = doc.sentences[sent];
+  let k = first;
+  while (k < last) {
+    const t = tokens[k];
+    // verb group: (AUX|ADV|PART-not)* VERB*, or "to" + verb (infinitive)
+    const infinitiveStart = t.lower === 'to' && k + 1 < last && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX') && !(k > first && tokens[k - 1].pos === 'VERB' && tokens[k - 1].lemma === 'be');
+    if (t.pos === 'AUX' || t.pos === 'VERB' || infinitiveStart) {
+      const start = k;
+      if (infinitiveStart) k++;
+      let head = -1;
+      let auxHead = -1;
+      let negated = false;
+      let modal: string | null = null;
+      while (k < last) {
+        const u = tokens[k];
+        if (u.pos === 'AUX') {
+          auxHead = k;
+          if (MODALS.has(u.lemma) && !modal) modal = u.lemma;
+          k++;
+        } else if (u.pos === 'VERB') {
+          // "began shelling", "helped rebuild": the last verb carries the meaning
+          if (head >= 0 && isAdjectivalVerb(tokens, k, last, false)) break;
+          head = k;
+          k++;
+        } else if ((u.pos === 'PART' && NEG.has(u.lower)) || u.lower === 'never') {
+          negated = true;
+          k++;
+        } else if (u.pos === 'ADV' && k + 1 < last && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX' || NEG.has(tokens[k + 1].lower))) {
+          k++;
+        } else break;
+      }
+      const h = head >= 0 ? head : auxHead >= 0 ? auxHead : start;
+      const ci = doc.chunks.length;
+      doc.chunks.push({ kind: 'VG', start, end: k, head: h, sent });
+      const infinitive = infinitiveStart;
+      const form = verbForm(tokens[h]);
+      const hasAux = auxHead >= 0 && auxHead < h;
+      const participle = !hasAux && !infinitive && form === 'ing';
+      let tense: VerbGroup['tense'] = 'present';
+      if (modal === 'will' || modal === 'shall') tense = 'future';
+      else if (infinitive) tense = 'none';
+      else if (form === 'ed' || tokens.slice(start, k).some((x) => x.pos === 'AUX' && (x.lower === 'was' || x.lower === 'were' || x.lower === 'had' || x.lower === 'did'))) tense = 'past';
+      doc.verbs.push({
+        chunk: ci,
+        head: h,
+        lemma: tokens[h].lemma,
+        passive: isPassive(tokens, start, k, h),
+        negated,
+        modal,
+        infinitive,
+        participle,
+        tense,
+      });
+      if (k === start) k++;
+      continue;
+    }
+    if (npToken(tokens, k, last, false) || (t.pos === 'PRON' && !QUOTE.test(t.text))) {
+      const start = k;
+      let possessor: number | undefined;
+      if (t.pos === 'PRON' && !POSSESSIVE_PRON.has(t.lower)) {
+        k++;
+      } else {
+        if (t.pos === 'PRON') possessor = k; // "its troops": pronoun possessor
+        k++;
+        while (k < last && npToken(tokens, k, last, true)) {
+          if (isPossessiveMarker(tokens[k])) possessor = k;
+          k++;
+        }
+      }
+      const prevTok = start > first ? tokens[start - 1] : null;
+      const prep = prevTok && (prevTok.pos === 'ADP' || (prevTok.lower === 'to' && prevTok.pos === 'PART')) ? start - 1 : undefined;
+      const chunk: Chunk = { kind: 'NP', start, end: k, head: npHead(tokens, start, k), sent };
+      if (prep !== undefined) chunk.prep = prep;
+      if (possessor !== undefined) chunk.possessor = possessor;
+      doc.chunks.push(chunk);
+      continue;
+    }
+    k++;
+  }
+}

@@ -1,0 +1,278 @@
+import type { Doc, Clause, ClauseKind, Chunk } from '../core/doc.js';
+import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS } from './lexicon.js';
+
+interface Boundary {
+  at: number; // first token of the new clause
+  kind: ClauseKind;
+  marker: number | null;
+  /** the clause resumes the subject of the reduced relative before it: "Militias backed by Iran | attacked" */
+  resume?: boolean;
+}
+
+/** finite = can head a clause with its own subject */
+function finite(doc: Doc, v: number): boolean {
+  const vg = doc.verbs[v];
+  return !vg.infinitive && !vg.participle;
+}
+
+/**
+ * Segment one sentence into clauses and find each clause's subject. Boundaries come from subordinators,
+ * relative pronouns, semicolons, coordinating conjunctions before a new verb, infinitives, participles,
+ * and a finite verb following a speech verb ("officials said rebels attacked ...").
+ */
+export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFrom: number): void {
+  const tokens = doc.tokens;
+  const { first, last } = doc.sentences[sent];
+  const chunkIdx: number[] = [];
+  for (let c = chunkFrom; c < doc.chunks.length; c++) chunkIdx.push(c);
+  const vgAt = new Map<number, number>(); // chunk index -> verb index
+  for (let v = verbFrom; v < doc.verbs.length; v++) vgAt.set(doc.verbs[v].chunk, v);
+  const chunkStartingAt = new Map<number, number>();
+  for (const c of chunkIdx) chunkStartingAt.set(doc.chunks[c].start, c);
+
+  const bounds: Boundary[] = [{ at: first, kind: 'main', marker: null }];
+  const push = (b: Boundary) => {
+    const same = bounds.findIndex((x) => x.at === b.at);
+    if (same >= 0) {
+      if (b.kind !== 'main' && bounds[same].marker === null) bounds[same] = b;
+    } else bounds.push(b);
+  };
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    const sub = SUBORDINATORS[t.lower];
+    if (t.pos === 'SCONJ' && sub) {
+      // "that" after a noun that is not a speech noun is usually relative: "the deal that ended the war"
+      let kind: ClauseKind = sub;
+      if (t.lower === 'that' && k > first && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) {
+        const nextVerb = k + 1 < last && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX');
+        if (nextVerb) kind = 'relative';
+      }
+      push({ at: k, kind, marker: k });
+    } else if ((t.pos === 'PRON' || t.pos === 'DET') && (RELATIVE_PRONOUNS.has(t.lower) || (t.lower === 'that' && k > first && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')))) {
+      if (k > first && tokens[k - 1].pos !== 'ADP') push({ at: k, kind: 'relative', marker: k });
+    } else if (t.lower === ';' || t.lower === ':' || t.text === '—' || t.text === '–') {
+      if (k + 1 < last) push({ at: k + 1, kind: 'main', marker: null });
+    } else if (t.pos === 'CCONJ' && k + 1 < last) {
+      // "and" + VG (shared subject) or "and" + NP + finite VG (own subject)
+      const c = chunkStartingAt.get(k + 1);
+      if (c !== undefined) {
+        const ch = doc.chunks[c];
+        const v = vgAt.get(c);
+        if (ch.kind === 'VG' && v !== undefined && finite(doc, v)) push({ at: k, kind: 'coordinate', marker: k });
+        else if (ch.kind === 'NP') {
+          const c2 = chunkStartingAt.get(ch.end);
+          const v2 = c2 !== undefined ? vgAt.get(c2) : undefined;
+          // only after an earlier verb: "France, Germany and Italy condemned" is one coordinated subject
+          const verbBefore = doc.verbs.slice(verbFrom).some((vg) => doc.chunks[vg.chunk].start < k);
+          if (verbBefore && v2 !== undefined && finite(doc, v2) && !doc.verbs[v2].participle) push({ at: k, kind: 'coordinate', marker: k });
+        }
+      }
+    }
+  }
+  // verb-driven boundaries: infinitives, participles, complement clauses without "that"
+  let lastFiniteVerb: number | null = null;
+  let lastVerbInSegment: number | null = null;
+  let segStart = first;
+  const sortedBounds = () => bounds.map((b) => b.at);
+  for (const c of chunkIdx) {
+    const ch = doc.chunks[c];
+    const v = vgAt.get(c);
+    const segNow = sortedBounds().filter((a) => a <= ch.start).reduce((m, a) => Math.max(m, a), first);
+    if (segNow !== segStart) { segStart = segNow; lastVerbInSegment = null; }
+    if (v === undefined) continue;
+    const vg = doc.verbs[v];
+    if (vg.infinitive) {
+      push({ at: ch.start, kind: 'infinitival', marker: ch.start });
+      segStart = ch.start; lastVerbInSegment = v;
+      continue;
+    }
+    if (vg.participle || (vg.passive === false && isReducedPassive(doc, v))) {
+      if (ch.start > first && lastVerbInSegment !== null) {
+        push({ at: ch.start, kind: 'participial', marker: null });
+        segStart = ch.start;
+      } else if (ch.start > first && isReducedPassive(doc, v)) {
+        push({ at: ch.start, kind: 'participial', marker: null });
+        segStart = ch.start;
+      }
+      lastVerbInSegment = v;
+      continue;
+    }
+    if (lastVerbInSegment !== null && finite(doc, v) && isReducedPassive(doc, lastVerbInSegment) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
+      push({ at: ch.start, kind: 'main', marker: null, resume: true });
+      segStart = ch.start;
+    } else if (lastVerbInSegment !== null && finite(doc, v)) {
+      // a second finite verb in one segment: the subject NP before it starts a new clause
+      const subjStart = subjectStartBefore(doc, chunkIdx, c);
+      const prevLemma = doc.verbs[lastVerbInSegment].lemma;
+      if (subjStart !== null && subjStart > (doc.chunks[doc.verbs[lastVerbInSegment].chunk].end - 1)) {
+        push({ at: subjStart, kind: SPEECH_VERBS.has(prevLemma) ? 'complement' : 'coordinate', marker: null });
+        segStart = subjStart;
+      }
+    }
+    lastVerbInSegment = v;
+    if (finite(doc, v)) lastFiniteVerb = v;
+  }
+  void lastFiniteVerb;
+  bounds.sort((a, b) => a.at - b.at);
+
+  // build clauses
+  const base = doc.clauses.length;
+  const resumed = new Set<number>();
+  for (let b = 0; b < bounds.length; b++) {
+    const start = bounds[b].at;
+    const end = b + 1 < bounds.length ? bounds[b + 1].at : last;
+    if (end <= start) continue;
+    let verb: number | null = null;
+    for (let v = verbFrom; v < doc.verbs.length; v++) {
+      const vc = doc.chunks[doc.verbs[v].chunk];
+      if (vc.start >= start && vc.start < end) { verb = v; break; }
+    }
+    doc.clauses.push({
+      i: doc.clauses.length, sent, start, end, kind: bounds[b].kind, verb, parent: null,
+      marker: bounds[b].marker, subject: [], subjectFrom: null,
+    });
+    if (bounds[b].resume) resumed.add(doc.clauses.length - 1);
+  }
+  const clauses = doc.clauses;
+  for (let ci = base; ci < clauses.length; ci++) {
+    assignParentAndSubject(doc, clauses, base, ci, chunkIdx);
+    if (resumed.has(ci) && clauses[ci].subject.length === 0 && ci > base) {
+      clauses[ci].parent = null;
+      clauses[ci].subjectFrom = ci - 1;
+      // the clauses before it (the subject NP and the reduced relative) hang under it
+      for (let q = base; q < ci; q++) if (clauses[q].parent === null || clauses[q].parent === ci - 1) clauses[q].parent = q === ci - 1 ? ci : clauses[q].parent;
+    }
+  }
+}
+
+/** "militias backed by Iran": an -ed verb without auxiliary followed by a "by" phrase */
+function isReducedPassive(doc: Doc, v: number): boolean {
+  const vg = doc.verbs[v];
+  const ch = doc.chunks[vg.chunk];
+  if (ch.end - ch.start !== 1) return false;
+  const next = doc.tokens[ch.end];
+  const prev = doc.tokens[ch.start - 1];
+  if (!next || !prev || next.sent !== ch.sent || prev.sent !== ch.sent) return false;
+  return next.lower === 'by' && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && doc.tokens[vg.head].lower.endsWith('ed');
+}
+
+/** first token of the NP (with its coordination) right before chunk c, if that NP is not a PP */
+function subjectStartBefore(doc: Doc, chunkIdx: number[], c: number): number | null {
+  const pos = chunkIdx.indexOf(c);
+  if (pos <= 0) return null;
+  const prev = doc.chunks[chunkIdx[pos - 1]];
+  if (prev.kind !== 'NP' || prev.prep !== undefined || prev.end !== doc.chunks[c].start) return null;
+  return prev.start;
+}
+
+/** is there an object NP (not a "by" phrase) between two chunks? */
+function npBetween(doc: Doc, chunkIdx: number[], a: number, b: number): boolean {
+  for (const c of chunkIdx) {
+    if (c <= a || c >= b) continue;
+    const ch = doc.chunks[c];
+    if (ch.kind === 'NP' && (ch.prep === undefined || doc.tokens[ch.prep].lower !== 'by')) return true;
+  }
+  return false;
+}
+
+function isNp(ch: Chunk): boolean {
+  return ch.kind === 'NP';
+}
+
+/** the coordinated NP list ending at chunk index position p (in chunkIdx): "France, Germany and Italy" */
+export function coordinatedBefore(doc: Doc, chunkIdx: number[], p: number, floor: number): number[] {
+  const out = [chunkIdx[p]];
+  let q = p;
+  while (q > 0) {
+    const cur = doc.chunks[chunkIdx[q]];
+    const prev = doc.chunks[chunkIdx[q - 1]];
+    if (!isNp(prev) || prev.prep !== undefined || prev.start < floor) break;
+    const between = doc.tokens.slice(prev.end, cur.start).map((t) => t.lower);
+    const ok = between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or');
+    if (!ok) break;
+    out.unshift(chunkIdx[q - 1]);
+    q--;
+  }
+  return out;
+}
+
+function assignParentAndSubject(doc: Doc, clauses: Clause[], base: number, ci: number, chunkIdx: number[]): void {
+  const cl = clauses[ci];
+  // parent: the closest earlier clause; a sentence-initial subordinate clause attaches to the next one
+  if (ci > base) cl.parent = ci - 1;
+  else if (cl.kind !== 'main' && ci + 1 < clauses.length && clauses[ci + 1].sent === cl.sent) cl.parent = ci + 1;
+  if (cl.kind === 'main' && ci > base && clauses[ci - 1].kind !== 'main') {
+    // "If they attack, they will be a target": the main clause after the conditional is the top one
+    cl.parent = null;
+    if (clauses[base].kind !== 'main' && clauses[base].parent === base + 1 && ci !== base + 1) clauses[base].parent = ci;
+  }
+  if (cl.verb === null) return;
+  const vch = doc.verbs[cl.verb].chunk;
+  const vstart = doc.chunks[vch].start;
+  // own subject: the last non-PP NP before the verb inside the clause
+  let p = -1;
+  for (let q = 0; q < chunkIdx.length; q++) {
+    const ch = doc.chunks[chunkIdx[q]];
+    if (ch.start >= vstart) break;
+    if (ch.start < cl.start) continue;
+    if (ch.kind === 'NP' && ch.prep === undefined) p = q;
+    if (ch.kind === 'VG') p = -1; // an NP before an earlier verb is that verb's subject
+  }
+  if (p >= 0 && cl.kind !== 'relative' && cl.kind !== 'infinitival' && cl.kind !== 'participial') {
+    let list = coordinatedBefore(doc, chunkIdx, p, cl.start);
+    // apposition "Hulusi Akar, Turkey's defence minister, said": keep the first NP, remember the appositive
+    const before = doc.tokens[vstart - 1];
+    if (list.length === 2 && before && before.text === ',') list = [list[0], list[1]];
+    cl.subject = list;
+    return;
+  }
+  if (p >= 0 && cl.kind === 'relative' && doc.chunks[chunkIdx[p]].start > (cl.marker ?? cl.start)) {
+    cl.subject = coordinatedBefore(doc, chunkIdx, p, cl.start);
+    return;
+  }
+  // inherited subjects
+  if (cl.kind === 'relative' || cl.kind === 'participial') {
+    // the antecedent: the NP right before the clause (skipping a comma)
+    for (let q = chunkIdx.length - 1; q >= 0; q--) {
+      const ch = doc.chunks[chunkIdx[q]];
+      if (ch.end > cl.start) continue;
+      if (ch.kind === 'NP') {
+        const qq = q;
+        cl.subject = ch.prep === undefined ? coordinatedBefore(doc, chunkIdx, qq, doc.sentences[cl.sent].first) : [chunkIdx[q]];
+        const afterComma = doc.tokens[cl.start - 1]?.text === ',';
+        if (cl.kind === 'participial' && afterComma && !doc.verbs[cl.verb].passive && !isReducedPassive(doc, cl.verb) && cl.parent !== null) {
+          // ", killing three soldiers": the participle's subject is the main clause's subject
+          cl.subject = [];
+          cl.subjectFrom = cl.parent;
+        }
+        return;
+      }
+      break;
+    }
+  }
+  if (cl.kind === 'infinitival' && cl.parent !== null) {
+    // object control ("urged Russia to withdraw") when an NP object sits between the verb and "to"
+    const par = clauses[cl.parent];
+    if (par.verb !== null) {
+      const pv = doc.chunks[doc.verbs[par.verb].chunk];
+      for (let q = chunkIdx.length - 1; q >= 0; q--) {
+        const ch = doc.chunks[chunkIdx[q]];
+        if (ch.end > cl.start || ch.start < pv.end) continue;
+        if (ch.kind === 'NP' && ch.prep === undefined && ch.end === cl.start) { cl.subject = [chunkIdx[q]]; return; }
+        break;
+      }
+    }
+  }
+  if (cl.parent !== null) cl.subjectFrom = cl.parent;
+}
+
+/** The subject chunks of a clause, following inherited subjects. */
+export function clauseSubject(doc: Doc, ci: number): number[] {
+  let c: Clause | undefined = doc.clauses[ci];
+  for (let hops = 0; c && hops < 8; hops++) {
+    if (c.subject.length) return c.subject;
+    if (c.subjectFrom === null) return [];
+    c = doc.clauses[c.subjectFrom];
+  }
+  return [];
+}

@@ -1,0 +1,25 @@
+/** Closed word classes the shallow parser and the grammar share. */
+
+/** verbs that introduce reported speech or cognition ("X said (that) ...") */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'add', 'state', 'announce', 'report', 'claim', 'insist', 'stress', 'note', 'declare',
+  'confirm', 'explain', 'write', 'argue', 'believe', 'think', 'know', 'suggest', 'allege', 'assert',
+  'acknowledge', 'admit', 'reveal', 'indicate', 'signal', 'maintain', 'tweet', 'post', 'emphasize',
+  'emphasise', 'warn', 'deny', 'predict', 'hope', 'fear', 'estimate', 'recall', 'reiterate', 'disclose',
+  'show', 'find', 'conclude', 'learn', 'hear', 'understand', 'agree', 'promise', 'vow', 'pledge', 'threaten',
+  'accuse', 'charge', 'complain', 'concede', 'contend', 'observe', 'remark', 'respond', 'reply', 'quote',
+]);
+
+/** subordinators and the clause kind they open */
+export const SUBORDINATORS: Record<string, 'conditional' | 'complement' | 'adverbial'> = {
+  if: 'conditional', unless: 'conditional', whether: 'complement', that: 'complement',
+  because: 'adverbial', after: 'adverbial', before: 'adverbial', while: 'adverbial', when: 'adverbial',
+  although: 'adverbial', though: 'adverbial', as: 'adverbial', since: 'adverbial', until: 'adverbial',
+  once: 'adverbial', whereas: 'adverbial', where: 'adverbial',
+};
+
+export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'whose']);
+
+export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
+
+export const QUOTE_CHARS = new Set(['"', '“', '”', '«', '»', '‘', '’', "'", '``', "''"]);

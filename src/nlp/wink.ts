@@ -1,0 +1,75 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Pos, Token, Sentence } from '../core/doc.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+
+/** The wink-nlp instance, loaded once (about 60 ms). Only the pos pipe is on: we need no NER. */
+export function wink(): Wink {
+  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/**
+ * Tokenise, split sentences and tag POS + lemma with wink-nlp, then map every token back to its exact
+ * character offsets in doc.text (wink does not expose offsets; it keeps token values as substrings).
+ */
+export function annotate(doc: Doc): void {
+  const w = wink();
+  // wink's typings do not model its.* helpers well; this adapter is the only place that touches them
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const its = w.its as any;
+  const text = doc.text;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const wd = w.readDoc(text) as any;
+  const values = wd.tokens().out(its.value) as string[];
+  const pos = wd.tokens().out(its.pos) as string[];
+  const lemma = wd.tokens().out(its.lemma) as string[];
+  const types = wd.tokens().out(its.type) as string[];
+  const tokens: Token[] = [];
+  const map = new Int32Array(values.length).fill(-1); // wink index -> our index (skips dropped tokens)
+  let cursor = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (types[k] === 'tabCRLF' || v.trim() === '') continue;
+    let at = text.indexOf(v, cursor);
+    if (at < 0 || at - cursor > 64 + v.length) {
+      // wink normalised the token (rare); fall back to the next non-space position
+      at = cursor;
+      while (at < text.length && /\s/.test(text[at])) at++;
+      if (at >= text.length) continue;
+    }
+    const end = Math.min(text.length, at + v.length);
+    const raw = text.slice(at, end);
+    map[k] = tokens.length;
+    tokens.push({
+      i: tokens.length,
+      start: at,
+      end,
+      text: raw,
+      lower: raw.toLowerCase(),
+      pos: (pos[k] || 'X') as Pos,
+      lemma: (lemma[k] || raw).toLowerCase(),
+      sent: 0,
+    });
+    cursor = end;
+  }
+  const sentences: Sentence[] = [];
+  wd.sentences().each((s: { out(f: unknown): unknown }) => {
+    const [a, b] = s.out(its.span) as unknown as [number, number];
+    let first = -1, last = -1;
+    for (let k = a; k <= b; k++) {
+      const m = map[k];
+      if (m < 0) continue;
+      if (first < 0) first = m;
+      last = m + 1;
+    }
+    if (first < 0) return;
+    const i = sentences.length;
+    for (let t = first; t < last; t++) tokens[t].sent = i;
+    sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last - 1].end });
+  });
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+}

@@ -1,0 +1,52 @@
+import { Pipeline, type Stage } from './core/stage.js';
+import { Doc } from './core/doc.js';
+import type { Event } from './core/event.js';
+import { checkText } from './core/input.js';
+import { parseIsoDate, todayIso } from './core/dates.js';
+import { tokenizeStage, parseStage } from './nlp/stage.js';
+import { actorsStage } from './actors/stage.js';
+import { eventsStage, type EventOptions } from './events/stage.js';
+import type { ActorDictionary } from './actors/dictionary.js';
+
+export interface CodeOptions extends EventOptions {
+  /** publication date YYYY-MM-DD (default: today) */
+  date?: string;
+  id?: string;
+  source?: string | null;
+  url?: string | null;
+  actors?: ActorDictionary;
+}
+
+/** The default stages in order: tokenize → parse → actors → events. */
+export function defaultStages(opts: CodeOptions = {}): Stage[] {
+  return [tokenizeStage, parseStage, actorsStage(opts.actors), eventsStage(opts)];
+}
+
+export function buildPipeline(opts: CodeOptions = {}): Pipeline {
+  return new Pipeline(defaultStages(opts));
+}
+
+const pipelines = new Map<string, Pipeline>();
+
+/** Make a Doc from text and options (validates the text and the date). */
+export function makeDoc(text: string, opts: CodeOptions = {}): Doc {
+  checkText(text);
+  const date = opts.date ? parseIsoDate(opts.date, 'publication date') : todayIso();
+  return new Doc({ id: opts.id ?? 'doc', text, date, source: opts.source ?? null, url: opts.url ?? null });
+}
+
+/** Run the pipeline over one article and return the Doc with every layer. */
+export function codeDoc(text: string, opts: CodeOptions = {}): Doc {
+  const key = JSON.stringify({ p: !!opts.partial, n: !!opts.negated, e: !!opts.explain });
+  let p = opts.verbs || opts.nouns || opts.actors ? null : pipelines.get(key);
+  if (!p) {
+    p = buildPipeline(opts);
+    if (!opts.verbs && !opts.nouns && !opts.actors) pipelines.set(key, p);
+  }
+  return p.run(makeDoc(text, opts));
+}
+
+/** Code one article: text in, events out. */
+export function code(text: string, opts: CodeOptions = {}): Event[] {
+  return codeDoc(text, opts).events;
+}
