@@ -138,6 +138,8 @@ export class Doc {
   clauses: Clause[] = [];
   mentions: ActorMention[] = [];
   events: Event[] = [];
+  /** per event (same index): the clause and token range it was coded from, for later stages (dates, places) */
+  eventMeta: { clause: number; from: number; to: number }[] = [];
   /** sentence indices discarded (sports, markets...) with the reason */
   discarded = new Map<number, string>();
   /** notes stages leave for --explain and diagnostics */

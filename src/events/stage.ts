@@ -173,13 +173,18 @@ export function eventsStage(opts: EventOptions = {}): Stage {
         c0 = c1;
       }
       const out: Event[] = [];
+      const meta: Doc['eventMeta'] = [];
       for (const d of drafts) {
         if (!opts.partial && (!d.source.code || !d.target || !d.target.code)) continue;
         if (!opts.negated && d.negated) continue;
         const ev = finish(doc, d, out.length, !!opts.explain);
-        if (ev) out.push(ev);
+        if (ev) {
+          out.push(ev);
+          meta.push({ clause: d.clause, from: d.from, to: d.to });
+        }
       }
       doc.events = out;
+      doc.eventMeta = meta;
     },
   };
 }
