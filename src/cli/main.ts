@@ -5,6 +5,7 @@ const HELP = `dyad — political event coder: news text in, who-did-what-to-whom
 
 usage: dyad <command> [options]
   code FILE...       code articles into CAMEO/PLOVER events (JSONL on stdout)
+  eval SET FILE      score dyad against a gold set (petrarch, plover, cameo-class, geo)
   help               this text
 
 Run 'dyad <command> --help' for a command's options. Docs: docs/cli.md, docs/schema.md.
@@ -12,8 +13,10 @@ Run 'dyad <command> --help' for a command's options. Docs: docs/cli.md, docs/sch
 
 type Command = (argv: string[]) => Promise<number>;
 
+// Commands load lazily so `dyad code` stays fast to start. One line per command.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   code: async () => runCode,
+  eval: async () => (await import('./eval.js')).runEval,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -51,6 +51,8 @@ export interface Chunk {
   possessor?: number;
   /** NP: index in doc.mentions of the actor this NP names (set by the actors stage) */
   mention?: number;
+  /** NP: index in doc.places when this NP names a place */
+  place?: number;
   /** NP: index in doc.mentions of the possessor's actor ("Russia" in "Russia's invasion") */
   possessorMention?: number;
 }
@@ -118,6 +120,22 @@ export interface ActorMention {
   agents: string[];
 }
 
+/** A place named in the text, resolved against the gazetteer (set by the places stage). */
+export interface PlaceMention {
+  /** token range */
+  start: number;
+  end: number;
+  text: string;
+  name: string;
+  /** ISO3 / CAMEO country code */
+  country: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: 'city' | 'admin1' | 'country';
+  confidence: number;
+}
+
 /**
  * One article. Text is immutable; every annotation points into it by token index or char offset.
  * Stages fill the optional layers; `assigned` records which layers are present.
@@ -137,6 +155,8 @@ export class Doc {
   verbs: VerbGroup[] = [];
   clauses: Clause[] = [];
   mentions: ActorMention[] = [];
+  /** place mentions (geo stage) */
+  places: PlaceMention[] = [];
   events: Event[] = [];
   /** per event (same index): the clause and token range it was coded from, for later stages (dates, places) */
   eventMeta: { clause: number; from: number; to: number }[] = [];
