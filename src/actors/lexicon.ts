@@ -53,9 +53,10 @@ export class Lexicon {
   /** Longest phrase starting at token k (not crossing `end`), or null. */
   matchAt(tokens: Token[], k: number, end: number): { end: number; value: LexValue; phrase: string } | null {
     const t = tokens[k];
-    let list = this.byFirst.get(t.lower);
-    if (!list) list = this.byFirst.get(t.lemma);
-    if (!list) return null;
+    const a = this.byFirst.get(t.lower);
+    const b = t.lemma !== t.lower ? this.byFirst.get(t.lemma) : undefined;
+    if (!a && !b) return null;
+    const list = a && b ? [...a, ...b].sort((x, y) => y.words.length - x.words.length) : (a ?? b)!;
     for (const p of list) {
       const n = p.words.length;
       if (k + n > end) continue;

@@ -10,7 +10,7 @@ export function intentCode(code: string): string | null {
   const r = root(code);
   switch (r) {
     case '01': case '02': case '03': return code; // already verbal
-    case '04': return '036';
+    case '04': return code.startsWith('045') ? '039' : '036';
     case '05': return code === '057' ? '030' : '032';
     case '06': return ({ '061': '0311', '062': '0312', '063': '0313', '064': '0314' } as Record<string, string>)[code.slice(0, 3)] ?? '031';
     case '07': return ({ '071': '0331', '072': '0332', '073': '0333', '074': '0334' } as Record<string, string>)[code.slice(0, 3)] ?? '033';

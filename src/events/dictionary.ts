@@ -73,9 +73,16 @@ export function parsePatterns(text: string, file: string, into = new VerbDiction
     if (!m) throw new DyadError('E_DICT_SYNTAX', `expected 'PATTERN [CODE]', got '${line.trim()}'`, where);
     const words = m[1].trim().split(/\s+/).filter(Boolean);
     if (!words.length) throw new DyadError('E_DICT_SYNTAX', 'pattern has no verb', where);
-    // the head may list alternatives: "pledge|promise send aid to *"
-    const heads = words[0].toLowerCase().split('|');
-    for (const h of heads) if (!/^[a-z][a-z'-]*$/.test(h)) throw new DyadError('E_DICT_SYNTAX', `'${h}' is not a lemma`, where);
+    // the head may list alternatives or a synonym set: "pledge|promise send aid to *", "&TALK with *"
+    const heads: string[][] = [];
+    for (const h of words[0].split('|')) {
+      if (h.startsWith('&')) {
+        const set = sets.get(h.slice(1));
+        if (!set) throw new DyadError('E_DICT_SYNTAX', `synonym set ${h} is not defined before use`, where);
+        heads.push(...set);
+      } else heads.push(h.toLowerCase().split('_').filter(Boolean));
+    }
+    for (const h of heads) if (!h.length || !/^[a-z][a-z'-]*$/.test(h[0])) throw new DyadError('E_DICT_SYNTAX', `'${h.join('_')}' is not a lemma`, where);
     const elems: Elem[] = [];
     for (const w of words.slice(1)) {
       if (w === '*') {
@@ -94,8 +101,9 @@ export function parsePatterns(text: string, file: string, into = new VerbDiction
       elems.push({ kind: 'word', alts });
     }
     for (const head of heads) into.add({
-      head,
-      elems,
+      head: head[0],
+      // a multiword head ("peace_talk") keeps its other words as the first elements
+      elems: [...head.slice(1).map((w): Elem => ({ kind: 'word', alts: [[w]] })), ...elems],
       code: m[2] === '---' ? null : m[2],
       reverse: m[3] ?? null,
       text: m[1].trim(),

@@ -97,7 +97,13 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       lastVerbInSegment = v;
       continue;
     }
-    if (lastVerbInSegment !== null && finite(doc, v) && isReducedPassive(doc, lastVerbInSegment) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
+    const seg = bounds.filter((b) => b.at <= ch.start).reduce((m, b) => (b.at > m.at ? b : m), bounds[0]);
+    const afterComma = doc.tokens[ch.start - 1]?.text === ',';
+    if (lastVerbInSegment !== null && finite(doc, v) && seg.kind === 'relative' && afterComma && seg.marker !== null && doc.tokens[seg.marker - 1]?.text === ',') {
+      // "The LNA, which is led by Haftar, accused Ankara": the main clause resumes after the relative clause
+      push({ at: ch.start, kind: 'main', marker: null, resume: true });
+      segStart = ch.start;
+    } else if (lastVerbInSegment !== null && finite(doc, v) && isReducedPassive(doc, lastVerbInSegment) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
     } else if (lastVerbInSegment !== null && finite(doc, v)) {

@@ -1,0 +1,24 @@
+import type { Token } from '../core/doc.js';
+
+/** plural nouns wink often tags as verbs in headlines and subjects ("Russian forces shelled") */
+const NOUN_VERB_PLURALS = new Set(['forces', 'troops', 'attacks', 'strikes', 'protests', 'talks', 'sanctions', 'rebels', 'arms', 'supplies', 'shells', 'raids', 'clashes', 'fighters', 'militants', 'guards', 'police', 'aid', 'funds', 'calls', 'ties', 'threats', 'demands', 'plans']);
+
+/**
+ * Repair POS tags the shallow parser depends on. wink-nlp's tagger is fast but sometimes tags a plural noun
+ * as a verb when another verb follows ("Russian forces shelled Kharkiv"): a known noun-verb plural between a
+ * modifier and a finite verb is a noun.
+ */
+export function repairPos(tokens: Token[], first: number, last: number): void {
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || !NOUN_VERB_PLURALS.has(t.lower)) continue;
+    const prev = k > first ? tokens[k - 1] : null;
+    const next = k + 1 < last ? tokens[k + 1] : null;
+    const prevMod = !prev || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PROPN' || prev.pos === 'NUM' || prev.pos === 'NOUN' || (prev.pos === 'PART' && /'s|’s/.test(prev.lower)) || (prev.pos === 'PRON' && /^(its|their|his|her|our)$/.test(prev.lower));
+    const nextVerb = !!next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADP' || next.text === ',' || next.pos === 'PUNCT');
+    if (prevMod && nextVerb) {
+      t.pos = 'NOUN';
+      t.lemma = t.lower === 'police' ? 'police' : t.lower.replace(/ies$/, 'y').replace(/(ch|sh|ss|x)es$/, '$1').replace(/s$/, '');
+    }
+  }
+}
