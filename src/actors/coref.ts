@@ -1,5 +1,19 @@
 import type { Doc, ActorMention } from '../core/doc.js';
 
+/** prepositions that say where something happens ("in Cairo"), unlike "towards Russia" or "from Syria" */
+const AT_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
+
+/** the preposition governing a mention, skipping determiners and modifiers ("in the capital Cairo") */
+function precedingPrep(doc: Doc, start: number): string {
+  const first = doc.sentences[doc.tokens[start].sent].first;
+  for (let k = start - 1; k >= first && k >= start - 4; k--) {
+    const t = doc.tokens[k];
+    if (t.pos === 'ADP') return t.lower;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') break;
+  }
+  return '';
+}
+
 const PLURAL = new Set(['they', 'them', 'their', 'theirs']);
 const PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 const THING = new Set(['it', 'its']);
@@ -54,21 +68,21 @@ export function resolvePronouns(doc: Doc): void {
 
 /**
  * An agent without a country ("police", "protesters") takes the country of the sentence's place ("in
- * Cairo") or, failing that, the article's only country. Otherwise it stays unresolved.
+ * Cairo"), else the dateline's country, else the article's only country. Otherwise it stays unresolved.
  */
-export function inferAgentCountries(doc: Doc): void {
+export function inferAgentCountries(doc: Doc, dateline: { country: string; text: string } | null = null): void {
   const countries = new Set<string>();
   for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun') countries.add(m.country);
   const only = countries.size === 1 ? [...countries][0] : null;
   for (const m of doc.mentions) {
     if (m.kind !== 'agent' || m.country || !m.sector) continue;
     const sent = doc.tokens[m.start].sent;
-    const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital'));
-    const country = place?.country ?? only;
+    const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)));
+    const country = place?.country ?? dateline?.country ?? only;
     if (!country) continue;
     m.country = country;
     m.code = country + m.sector;
     m.confidence = place ? 0.6 : 0.5;
-    m.entries.push(place ? `country from place '${place.text}'` : `country from the article's only country ${country}`);
+    m.entries.push(place ? `country from place '${place.text}'` : dateline ? `country from the dateline '${dateline.text}'` : `country from the article's only country ${country}`);
   }
 }

@@ -14,6 +14,7 @@ interface WorldCountry {
   altSpellings: string[];
   capital: string[];
   demonyms?: { eng?: { m?: string; f?: string } };
+  independent?: boolean;
 }
 
 /** Actor entries plus the phrase lexicon that finds them (and agent words) in text. */
@@ -56,7 +57,11 @@ function loadCountries(dict: ActorDictionary): void {
     if (r.cells[2]) cur.capitals.push(...r.cells[2].split('|').filter(Boolean));
     extraNames.set(r.cells[0], cur);
   }
-  for (const c of countries) {
+  // sovereign states first, so "French" and "American" go to France and the United States, not to
+  // French Southern Territories or American Samoa; a name or demonym already taken is not added again
+  const taken = new Set<string>();
+  const ordered = [...countries].sort((a, b) => Number(!!b.independent) - Number(!!a.independent));
+  for (const c of ordered) {
     const code = codeMap.get(c.cca3) ?? c.cca3;
     const ex = extraNames.get(c.cca3);
     const names = new Set<string>([c.name.common, c.name.official]);
@@ -67,17 +72,20 @@ function loadCountries(dict: ActorDictionary): void {
     if (d?.m) demonyms.add(d.m);
     if (d?.f) demonyms.add(d.f);
     const capitals = ex && ex.capitals.length ? ex.capitals : c.capital.filter(Boolean);
+    const fresh = (list: Iterable<string>) => [...list].filter((n) => !taken.has(n.toLowerCase()));
+    const entryNames = fresh(names), entryDemonyms = fresh(demonyms), entryCapitals = fresh(capitals);
+    for (const n of [...entryNames, ...entryDemonyms, ...entryCapitals]) taken.add(n.toLowerCase());
     const idx = dict.addEntry(
       {
         id: `country:${code}`,
         kind: 'country',
-        names: [...names],
+        names: entryNames,
         codes: [{ code, from: null, to: null }],
         label: c.name.common,
         origin: 'world-countries',
       },
-      [...demonyms],
-      capitals,
+      entryDemonyms,
+      entryCapitals,
     );
     dict.countryIndex.set(code, idx);
   }

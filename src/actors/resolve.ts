@@ -4,7 +4,7 @@ import type { LexValue } from './lexicon.js';
 import { codeOn, splitCode } from './model.js';
 
 /** prepositions that make their object a place rather than an actor */
-export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'from', 'into', 'towards', 'toward', 'along', 'between', 'off', 'over', 'beyond']);
+export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);
 
 /** capitalised words that are not names */
 const NOT_NAMES = new Set([

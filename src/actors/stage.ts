@@ -3,6 +3,7 @@ import type { Doc, ActorMention } from '../core/doc.js';
 import { defaultActors, type ActorDictionary } from './dictionary.js';
 import { resolveNp } from './resolve.js';
 import { resolvePronouns, inferAgentCountries } from './coref.js';
+import { datelineCountry } from './dateline.js';
 
 /** Finds actor mentions in noun phrases and resolves their CAMEO codes on the publication date. */
 export function actorsStage(dict: ActorDictionary = defaultActors()): Stage {
@@ -44,7 +45,7 @@ export function actorsStage(dict: ActorDictionary = defaultActors()): Stage {
         }
       }
       resolvePronouns(doc);
-      inferAgentCountries(doc);
+      inferAgentCountries(doc, datelineCountry(doc, dict));
     },
   };
 }

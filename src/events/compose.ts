@@ -70,3 +70,32 @@ export const REFUSE_VERBS = new Set(['refuse', 'decline', 'reject']);
 export const ASPECT_VERBS = new Set(['begin', 'start', 'continue', 'resume', 'try', 'attempt', 'manage', 'go', 'proceed', 'keep', 'help', 'move']);
 /** a complement under these verbs did not happen (per the speaker) */
 export const DENIAL_VERBS = new Set(['deny', 'dismiss', 'refute', 'reject', 'rebut', 'dispute']);
+/** root codes where the bare object is the actor's own means ("mobilized warships"), not a target */
+export function needsPrepTarget(code: string): boolean {
+  return root(code) === '15' || code.startsWith('087') || code.startsWith('0874');
+}
+
+/** "urged X to release / called on X to withdraw" + action → the matching appeal code (02x). */
+export function appealCode(code: string): string {
+  const r = root(code);
+  const c3 = code.slice(0, 3);
+  if (r === '04' || c3 === '036') return '026';
+  if (c3 === '045' || c3 === '039' || c3 === '038') return '028';
+  if (r === '03' || r === '05') return c3 === '057' ? '027' : '022';
+  if (r === '06') return ({ '061': '0211', '062': '0212', '063': '0213', '064': '0214' } as Record<string, string>)[c3] ?? '021';
+  if (r === '07') return ({ '071': '0231', '072': '0232', '073': '0233', '074': '0234' } as Record<string, string>)[c3] ?? '023';
+  if (r === '08') {
+    const m: Record<string, string> = { '081': '0251', '082': '0252', '083': '024', '084': '0253', '085': '0254', '086': '0255', '087': '0256' };
+    return m[c3] ?? '025';
+  }
+  return '020';
+}
+
+/** "demanded that X withdraw" → the demand code parallel to the appeal code (10x mirrors 02x). */
+export function demandCode(code: string): string {
+  return '10' + appealCode(code).slice(2);
+}
+
+/** verbs whose infinitive or complement is asked of someone else, not done */
+export const APPEAL_VERBS = new Set(['urge', 'call', 'appeal', 'ask', 'press', 'encourage', 'invite', 'implore', 'beg', 'request']);
+export const DEMAND_VERBS = new Set(['demand', 'insist', 'order', 'require', 'instruct', 'command']);

@@ -44,11 +44,15 @@ export function matchPatterns(
   const list = dict.byHead.get(head);
   if (!list) return null;
   let fallback: PatternMatch | null = null;
+  let fallbackScore = -1;
+  let best: PatternMatch | null = null;
+  let bestScore = -1;
   for (const p of list) {
     let cursor = after;
     let target: number | null = null;
     let ok = true;
     let lastToken = after - 1;
+    let words = 0;
     for (const e of p.elems) {
       if (e.kind === 'target') {
         const c = nextNp(doc, cursor, end, chunkStart);
@@ -66,17 +70,26 @@ export function matchPatterns(
       if (found < 0) { ok = false; break; }
       cursor = found + len;
       lastToken = cursor - 1;
+      words += len;
     }
     if (!ok) continue;
     const m: PatternMatch = { pattern: p, targetChunk: target, lastToken };
+    // more elements beat fewer; among equals, more matched words ("economic aid" beats "aid")
+    const score = weightOf(p) * 100 + words;
     // a pattern whose explicit target slot holds no actor is a weaker match than one whose slot does
     if (target !== null && !isActorChunk(target)) {
-      if (!fallback) fallback = m;
+      if (score > fallbackScore) { fallback = m; fallbackScore = score; }
       continue;
     }
-    return m;
+    if (score > bestScore) { best = m; bestScore = score; }
   }
-  return fallback;
+  return best ?? fallback;
+}
+
+function weightOf(p: VerbPattern): number {
+  let w = 0;
+  for (const e of p.elems) w += e.kind === 'word' ? 2 : 1;
+  return w;
 }
 
 export function chunkStartMap(doc: Doc, from: number, to: number): Map<number, number> {

@@ -7,7 +7,7 @@ import { LOCATIVE_PREPS } from '../actors/resolve.js';
 import { defaultVerbs, defaultNouns } from './defaults.js';
 import type { VerbDictionary } from './dictionary.js';
 import { matchPatterns, chunkStartMap, type PatternMatch } from './match.js';
-import { intentCode, threatCode, refuseCode, isReciprocal, isHostile, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, DENIAL_VERBS } from './compose.js';
+import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, isHostile, needsPrepTarget, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
 import { finish, type Draft } from './build.js';
 import { nominalEvents } from './nominal.js';
 
@@ -59,13 +59,17 @@ function childClauses(ctx: SentenceCtx, ci: number, kind?: Clause['kind']): Clau
 
 /** Is the clause (or an ancestor) a hypothetical or denied context? */
 function blocked(ctx: SentenceCtx, cl: Clause): string | null {
+  const doc = ctx.doc;
+  // "accused Ankara of sending mercenaries": a gerund after a preposition is content, not a happening
+  if (cl.kind === 'participial' && doc.tokens[cl.start - 1]?.pos === 'ADP') return 'gerund complement of a preposition';
   for (let c: Clause | undefined = cl, hops = 0; c && hops < 10; hops++) {
     if (c.kind === 'conditional') return 'inside a conditional clause';
     if (c.kind === 'complement' && c.parent !== null) {
-      const p = ctx.doc.clauses[c.parent];
-      if (p.verb !== null && DENIAL_VERBS.has(ctx.doc.verbs[p.verb].lemma)) return 'complement of a denial';
+      const p = doc.clauses[c.parent];
+      if (p.verb !== null && DENIAL_VERBS.has(doc.verbs[p.verb].lemma)) return 'complement of a denial';
+      if (p.verb !== null && (DEMAND_VERBS.has(doc.verbs[p.verb].lemma) || APPEAL_VERBS.has(doc.verbs[p.verb].lemma))) return 'complement of a demand';
     }
-    c = c.parent !== null ? ctx.doc.clauses[c.parent] : undefined;
+    c = c.parent !== null ? doc.clauses[c.parent] : undefined;
   }
   return null;
 }
@@ -96,9 +100,10 @@ function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
 }
 
 /** first actor NP after token `from` in the clause, skipping places and "by" agents */
-function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean): number | null {
+function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean, prepOnly = false): number | null {
   const doc = ctx.doc;
   let place: number | null = null;
+  let unresolved: number | null = null;
   for (let k = from; k < end; k++) {
     const c = ctx.chunkStart.get(k);
     if (c === undefined || doc.chunks[c].kind !== 'NP') continue;
@@ -107,13 +112,19 @@ function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace
     const ch = doc.chunks[c];
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
     if (prep === 'by') continue;
-    if (m.locative || (prep && LOCATIVE_PREPS.has(prep))) {
+    if (prepOnly && !prep) continue;
+    if (!prepOnly && (m.locative || (prep && LOCATIVE_PREPS.has(prep)))) {
       if (place === null) place = c;
+      continue;
+    }
+    // an unresolved actor ("its army") is kept only if no resolved one follows
+    if (!m.code) {
+      if (unresolved === null) unresolved = c;
       continue;
     }
     return c;
   }
-  return allowPlace ? place : null;
+  return unresolved ?? (allowPlace ? place : null);
 }
 
 interface Coded {
@@ -130,16 +141,25 @@ function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): Coded | 
   const vch = doc.chunks[vg.chunk];
   const after = vch.end;
   const isActor = (c: number) => mentionOf(doc, c) !== null;
-  const m = matchPatterns(doc, verbs, vg.lemma, after, cl.end, ctx.chunkStart, isActor);
+  // patterns may reach into the infinitive the verb governs: "urged Iran to release"
+  let end = cl.end;
+  for (const c of ctx.clauses) if (c.parent === cl.i && c.kind === 'infinitival' && c.start === end) end = c.end;
+  const m = matchPatterns(doc, verbs, vg.lemma, after, end, ctx.chunkStart, isActor);
   if (!m) return null;
   const code = m.pattern.code;
   let t: number | null = m.targetChunk;
-  if (t === null || !isActor(t)) {
-    const hasSlot = m.pattern.elems.some((e) => e.kind === 'target');
-    if (!hasSlot) t = firstActorAfter(ctx, after, cl.end, !!code && isHostile(code));
-    else if (t !== null && !isActor(t)) t = null;
+  const hasSlot = m.pattern.elems.some((e) => e.kind === 'target');
+  if (t !== null && !isActor(t)) {
+    // "to the border with Ukraine": the slot's own complement names the actor
+    const next = doc.chunks[t + 1];
+    const nprep = next && next.prep !== undefined ? doc.tokens[next.prep].lower : null;
+    t = next && next.prep === doc.chunks[t].end && (nprep === 'with' || nprep === 'of') && isActor(t + 1) ? t + 1 : null;
+  } else if (!hasSlot) {
+    t = code && needsPrepTarget(code)
+      ? firstActorAfter(ctx, after, cl.end, true, true)
+      : firstActorAfter(ctx, after, cl.end, !!code && isHostile(code));
   }
-  const targets = t === null ? [] : coordinatedAfter(doc, t, cl.end).filter(isActor);
+  const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   return { match: m, code, targets };
 }
 
@@ -234,7 +254,16 @@ function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Draft[]):
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling"
     const inf = childClauses(ctx, cl.i, 'infinitival')[0];
     const lemma = vg.lemma;
-    if (inf && (INTENT_VERBS.has(lemma) || THREAT_VERBS.has(lemma) || REFUSE_VERBS.has(lemma) || ASPECT_VERBS.has(lemma))) {
+    if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
+      // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
+      const inner = codeVerb(ctx, inf, verbs);
+      consumed.add(inf.i);
+      if (inner && inner.code) {
+        const composed = code === '100' ? demandCode(inner.code) : appealCode(inner.code);
+        rules.push(`appeal verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${inner.code}) → ${composed}`);
+        code = composed;
+      }
+    } else if (inf && (INTENT_VERBS.has(lemma) || THREAT_VERBS.has(lemma) || REFUSE_VERBS.has(lemma) || ASPECT_VERBS.has(lemma))) {
       const inner = codeVerb(ctx, inf, verbs);
       consumed.add(inf.i);
       if (inner && inner.code) {
@@ -247,6 +276,22 @@ function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Draft[]):
           negated = negated || doc.verbs[inf.verb!].negated;
           conditional = conditional || childClauses(ctx, inf.i, 'conditional').length > 0;
         }
+      }
+    }
+    // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
+    const comp = childClauses(ctx, cl.i, 'complement')[0];
+    if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length)) {
+      const inner = codeVerb(ctx, comp, verbs);
+      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
+      if (compSubj.length) {
+        const c = inner?.code ?? null;
+        const composed = DEMAND_VERBS.has(lemma) ? (c ? demandCode(c) : '100') : (c ? appealCode(c) : '020');
+        rules.push(`${DEMAND_VERBS.has(lemma) ? 'demand' : 'appeal'} with a complement: target = its subject${c ? `, '${doc.verbs[comp.verb].lemma}' (${c}) → ${composed}` : ''}`);
+        const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+        pushPairs(drafts, ctx, cl, src, compSubj, composed, null, {
+          negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that *`, origin: 'grammar', rules,
+        });
+        continue;
       }
     }
     const speaker = speakerOf(ctx, cl);
@@ -347,6 +392,9 @@ function isQuoted(ctx: SentenceCtx, cl: Clause): boolean {
   return open;
 }
 
+/** a visit goes to a country: "visited Athens" → GRC, not the Greek government */
+const VISIT_CODES = new Set(['042', '043', '044']);
+
 interface PairOpts {
   negated: boolean;
   conditional: boolean;
@@ -360,15 +408,18 @@ interface PairOpts {
 function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: ActorMention[], targets: ActorMention[], code: string, reverse: string | null, o: PairOpts): void {
   const doc = ctx.doc;
   const tlist: (ActorMention | null)[] = targets.length ? targets : [null];
-  for (const s of sources) for (const t of tlist) {
+  for (const s of sources) for (let t of tlist) {
     if (t && sameActor(s, t)) continue;
+    if (t && VISIT_CODES.has(code) && t.kind === 'capital' && t.country) t = { ...t, code: t.country, sector: null };
     // evidence: the clause with its source and target, the governing speech clause and any condition
     const sentFirst = doc.sentences[ctx.sent].first;
     const inSent = (m: ActorMention) => doc.tokens[m.start].sent === ctx.sent;
     let from = Math.min(cl.start, inSent(s) ? s.start : Infinity, t && inSent(t) ? t.start : Infinity);
     let to = Math.max(cl.end, inSent(s) ? s.end : -Infinity, t && inSent(t) ? t.end : -Infinity);
     if (s.antecedent && doc.tokens[s.antecedent.start].sent === ctx.sent) from = Math.min(from, s.antecedent.start);
-    for (const c of childClauses(ctx, cl.i, 'conditional')) to = Math.max(to, c.end);
+    for (const c of childClauses(ctx, cl.i)) {
+      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP')) to = Math.max(to, c.end);
+    }
     from = Math.max(from, sentFirst);
     const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;
     const base = { sent: ctx.sent, clause: cl.i, from, to, negated: o.negated, conditional: o.conditional, quote: o.quote, speaker: o.speaker, confidence: Math.min(0.95, conf), pattern: o.pattern, patternOrigin: o.origin, rules: [...o.rules] };

@@ -22,3 +22,21 @@ export function repairPos(tokens: Token[], first: number, last: number): void {
     }
   }
 }
+
+/** verbs wink tags as plural nouns after a name ("Brazil plans to sign", "UAE pledge aid") */
+const VERB_NOUNS = new Set(['plans', 'pledges', 'vows', 'threatens', 'warns', 'seeks', 'wants', 'hopes', 'aims', 'agrees', 'calls', 'urges', 'accuses', 'attacks', 'sends', 'offers', 'promises', 'pledge', 'vow', 'plan', 'offer', 'promise', 'threaten', 'warn', 'urge']);
+
+export function repairVerbNouns(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 1; k < last - 1; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'NOUN' || !VERB_NOUNS.has(t.lower)) continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower));
+    const verbFollows = (next.lower === 'to' && k + 2 < last && tokens[k + 2].pos === 'VERB') || next.pos === 'DET' || next.pos === 'PROPN';
+    if (afterName && verbFollows) {
+      t.pos = 'VERB';
+      t.lemma = t.lower.replace(/s$/, '');
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Doc } from '../core/doc.js';
+import type { ActorDictionary } from './dictionary.js';
+import { codeOn } from './model.js';
+
+const DASH = /^(?:—|–|-|--|\(|,)$/;
+
+/**
+ * The dateline's country: news articles open a paragraph with "TBILISI —", "BAMAKO, Mali (AP) —" or
+ * "ANKARA, Dec 27 —". Unnamed domestic actors ("police", "protesters") default to it, as a human coder
+ * reading the article would. Only the first 400 characters are searched.
+ */
+export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: string; text: string } | null {
+  const tokens = doc.tokens;
+  for (let k = 0; k < tokens.length && tokens[k].start < 400; k++) {
+    const t = tokens[k];
+    // an all-caps word at a line start
+    const lineStart = t.start === 0 || /\n\s*$/.test(doc.text.slice(Math.max(0, t.start - 4), t.start));
+    if (!lineStart || !/^[A-Z][A-Z.'-]{2,}$/.test(t.text)) continue;
+    let end = k + 1;
+    while (end < tokens.length && /^[A-Z][A-Z.'-]+$/.test(tokens[end].text) && end - k < 4) end++;
+    const after = tokens[end];
+    if (!after || !DASH.test(after.text)) continue;
+    const m = dict.lexicon.matchAt(tokens, k, end);
+    if (!m || m.value.type !== 'entry') continue;
+    const e = dict.entries[m.value.entryIndex];
+    const dc = codeOn(e, doc.date);
+    if (!dc || (e.kind !== 'country' && e.kind !== 'capital')) continue;
+    return { country: dc.code.slice(0, 3), text: doc.spanText(k, end) };
+  }
+  return null;
+}
