@@ -27,18 +27,20 @@ export function actorsStage(dict: ActorDictionary = defaultActors()): Stage {
         let extendTo = ch.end;
         const next = chunks[c + 1];
         if (next && next.kind === 'NP' && next.prep === ch.end && doc.tokens[ch.end].lower === 'of') extendTo = next.end;
-        const m = resolveNp(doc, dict, ch, extendTo);
+        // only an NP that names no actor of its own takes one from its "of" phrase: "the president of
+        // Egypt" does, "Iran of arming Hezbollah" and "the annexation of Crimea" do not
+        const own = resolveNp(doc, dict, ch, ch.end);
+        const ownNamed = !!own && own.kind !== 'agent' && own.kind !== 'unknown';
+        const m = extendTo > ch.end && !ownNamed ? resolveNp(doc, dict, ch, extendTo) : own;
         if (!m) continue;
-        if (extendTo > ch.end && m.end > ch.end && m.kind === 'country' && !m.agents.length) {
-          // "the annexation of Crimea": only an agent head takes its country from the "of" phrase
-          const own = resolveNp(doc, dict, ch, ch.end);
+        if (m !== own && m.end > ch.end && m.kind === 'country' && !m.agents.length) {
           if (!own) continue;
           doc.mentions.push(own);
         } else {
           doc.mentions.push(m);
         }
         ch.mention = doc.mentions.length - 1;
-        if (extendTo > ch.end && m.end > ch.end) next.mention = ch.mention; // the "of" NP is part of this actor
+        if (m !== own && m.end > ch.end) next.mention = ch.mention; // the "of" NP is part of this actor
         if (ch.possessor !== undefined && doc.tokens[ch.possessor].pos === 'PART') {
           const pm = doc.mentions[ch.mention];
           if (pm.end <= ch.possessor) ch.possessorMention = ch.mention;
