@@ -1,5 +1,6 @@
 import type { Doc, Chunk } from '../core/doc.js';
 import type { VerbDictionary, VerbPattern } from './dictionary.js';
+import { singular } from '../nlp/lexicon.js';
 
 export interface PatternMatch {
   pattern: VerbPattern;
@@ -13,7 +14,7 @@ function wordsAt(doc: Doc, k: number, end: number, words: string[]): boolean {
   if (k + words.length > end) return false;
   for (let j = 0; j < words.length; j++) {
     const t = doc.tokens[k + j];
-    if (t.lemma !== words[j] && t.lower !== words[j]) return false;
+    if (t.lemma !== words[j] && t.lower !== words[j] && !(t.pos === 'PROPN' && singular(t.lower) === words[j])) return false;
   }
   return true;
 }
@@ -86,9 +87,15 @@ export function matchPatterns(
   return best ?? fallback;
 }
 
+/** prepositions and particles weigh less than content words: "agree &CEASEFIRE" beats "agree with *" */
+const FUNCTION_WORDS = new Set(['to', 'on', 'with', 'against', 'at', 'for', 'of', 'from', 'in', 'into', 'by', 'over', 'about', 'up', 'down', 'off', 'out', 'back', 'away', 'between', 'among', 'upon', 'toward', 'towards', 'across', 'through']);
+
 function weightOf(p: VerbPattern): number {
   let w = 0;
-  for (const e of p.elems) w += e.kind === 'word' ? 2 : 1;
+  for (const e of p.elems) {
+    if (e.kind === 'target') w += 1;
+    else w += e.alts.every((a) => a.length === 1 && FUNCTION_WORDS.has(a[0])) ? 1 : 3;
+  }
   return w;
 }
 

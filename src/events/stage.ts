@@ -7,7 +7,7 @@ import { LOCATIVE_PREPS } from '../actors/resolve.js';
 import { defaultVerbs, defaultNouns } from './defaults.js';
 import type { VerbDictionary } from './dictionary.js';
 import { matchPatterns, chunkStartMap, type PatternMatch } from './match.js';
-import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, isHostile, needsPrepTarget, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
+import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, needsPrepTarget, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
 import { finish, type Draft } from './build.js';
 import { nominalEvents } from './nominal.js';
 
@@ -96,7 +96,10 @@ function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
   if (a === b) return true;
   if (a.antecedent && a.antecedent.start === b.start) return true;
   if (b.antecedent && b.antecedent.start === a.start) return true;
-  return !!a.code && a.code === b.code;
+  if (!!a.code && a.code === b.code) return true;
+  // a country and its own government or forces are one side: "the Libyan government praised Libya"
+  const bare = (m: ActorMention) => !!m.code && m.code.length === 3 && m.code === m.country;
+  return !!a.country && a.country === b.country && (bare(a) || bare(b));
 }
 
 /** first actor NP after token `from` in the clause, skipping places and "by" agents */
@@ -139,7 +142,12 @@ function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): Coded | 
   if (cl.verb === null) return null;
   const vg = doc.verbs[cl.verb];
   const vch = doc.chunks[vg.chunk];
-  const after = vch.end;
+  // passive: the subject is the verb's object ("Sanctions were imposed on Iran", "Kyiv was shelled")
+  let after = vch.end;
+  if (vg.passive) {
+    const subj = clauseSubject(doc, cl.i);
+    if (subj.length && doc.chunks[subj[0]].start < vch.start) after = doc.chunks[subj[0]].start;
+  }
   const isActor = (c: number) => mentionOf(doc, c) !== null;
   // patterns may reach into the infinitive the verb governs: "urged Iran to release"
   let end = cl.end;
@@ -157,7 +165,7 @@ function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): Coded | 
   } else if (!hasSlot) {
     t = code && needsPrepTarget(code)
       ? firstActorAfter(ctx, after, cl.end, true, true)
-      : firstActorAfter(ctx, after, cl.end, !!code && isHostile(code));
+      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code));
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   return { match: m, code, targets };
@@ -313,7 +321,8 @@ function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Draft[]):
     if (passive) {
       const by = byAgent(ctx, cl);
       rules.push('passive voice: the "by" phrase is the source, the subject the target');
-      targets = sources;
+      // the target came from matching over the subject (vg.passive); a reduced relative's is its antecedent
+      if (!vg.passive) targets = sources;
       sources = by;
     }
     // modality: "will/would" → intent (or threat for hostile acts); "may/might/could" → speculation, no event
@@ -394,6 +403,7 @@ function isQuoted(ctx: SentenceCtx, cl: Clause): boolean {
 
 /** a visit goes to a country: "visited Athens" → GRC, not the Greek government */
 const VISIT_CODES = new Set(['042', '043', '044']);
+const isAttackOnPlace = (code: string) => /^(18|19|20)/.test(code);
 
 interface PairOpts {
   negated: boolean;
@@ -410,7 +420,8 @@ function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: Actor
   const tlist: (ActorMention | null)[] = targets.length ? targets : [null];
   for (const s of sources) for (let t of tlist) {
     if (t && sameActor(s, t)) continue;
-    if (t && VISIT_CODES.has(code) && t.kind === 'capital' && t.country) t = { ...t, code: t.country, sector: null };
+    // a capital is a place when visited or attacked: "visited Athens" → GRC, "shelled Kyiv" → UKR
+    if (t && (VISIT_CODES.has(code) || isAttackOnPlace(code)) && t.kind === 'capital' && t.country) t = { ...t, code: t.country, sector: null };
     // evidence: the clause with its source and target, the governing speech clause and any condition
     const sentFirst = doc.sentences[ctx.sent].first;
     const inSent = (m: ActorMention) => doc.tokens[m.start].sent === ctx.sent;
@@ -424,7 +435,9 @@ function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: Actor
     const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;
     const base = { sent: ctx.sent, clause: cl.i, from, to, negated: o.negated, conditional: o.conditional, quote: o.quote, speaker: o.speaker, confidence: Math.min(0.95, conf), pattern: o.pattern, patternOrigin: o.origin, rules: [...o.rules] };
     drafts.push({ ...base, code, source: s, target: t });
-    if (reverse && t) drafts.push({ ...base, code: reverse, source: t, target: s, rules: [...o.rules, `paired code ${code}:${reverse}`] });
+    // the paired event's target is the visited place: "Beijing hosted X" → X 042 CHN
+    const placeS = VISIT_CODES.has(reverse ?? '') && s.kind === 'capital' && s.country ? { ...s, code: s.country, sector: null } : s;
+    if (reverse && t) drafts.push({ ...base, code: reverse, source: t, target: placeS, rules: [...o.rules, `paired code ${code}:${reverse}`] });
   }
   void doc;
 }

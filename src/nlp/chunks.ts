@@ -68,7 +68,8 @@ export function chunkSentence(doc: Doc, sent: number): void {
       if (infinitiveStart) k++;
       let head = -1;
       let auxHead = -1;
-      let negated = false;
+      // "never attacked", "not to attack": a negation just before the group belongs to it
+      let negated = k > first && (tokens[start - 1].lower === 'never' || (tokens[start - 1].pos === 'PART' && NEG.has(tokens[start - 1].lower)));
       let modal: string | null = null;
       while (k < last) {
         const u = tokens[k];

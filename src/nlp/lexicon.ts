@@ -23,3 +23,13 @@ export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'whose']);
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
 
 export const QUOTE_CHARS = new Set(['"', '“', '”', '«', '»', '‘', '’', "'", '``', "''"]);
+
+/** naive English singular for words the tagger leaves unlemmatised ("Sanctions" at a sentence start) */
+export function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('men')) return w.slice(0, -3) + 'man';
+  if (w === 'people' || w === 'police' || w === 'news') return w;
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && /(ch|sh|ss|x)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}

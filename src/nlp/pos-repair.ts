@@ -40,3 +40,15 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
     }
   }
 }
+
+/** "which mediated the talks": a word in -ed right after a relative pronoun is its verb */
+export function repairRelativeVerbs(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 1; k < last - 1; k++) {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && /^(which|who|that)$/.test(prev.lower) && /[a-z]ed$/.test(t.lower)) {
+      t.pos = 'VERB';
+      if (t.lemma === t.lower) t.lemma = t.lower.replace(/ied$/, 'y').replace(/([^aeiou])\1ed$/, '$1').replace(/ed$/, (m, off) => (/(at|iz|is|v|c|g|u|s)$/.test(t.lower.slice(0, off)) ? 'e' : ''));
+    }
+  }
+}
