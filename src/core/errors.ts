@@ -13,6 +13,12 @@ export const ERROR_CODES = {
   E_DICT_SYNTAX: 'a dictionary file has a syntax error',
   E_DICT_READ: 'a dictionary file could not be read',
   E_INTERNAL: 'an unexpected internal error',
+  E_STORE: 'the event store could not be opened, read or written',
+  E_STORE_VERSION: 'the event store was written by a newer dyad (unknown schema version)',
+  E_API_BAD_REQUEST: 'an API request has invalid parameters or body',
+  E_API_NOT_FOUND: 'an API resource does not exist',
+  E_API_TOO_LARGE: 'an API request body is larger than the limit',
+  E_API_TIMEOUT: 'an API request took longer than the time limit',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
