@@ -1,0 +1,60 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Pipeline, DyadError, code, codeDoc, tokenizeStage, parseStage, cameoTable } from '../src/index.js';
+import type { Stage } from '../src/index.js';
+
+describe('pipeline', () => {
+  it('refuses a stage whose requirement no earlier stage assigns', () => {
+    const events: Stage = { name: 'events', requires: ['actors'], assigns: ['events'], run() {} };
+    assert.throws(() => new Pipeline([tokenizeStage, events]), (e: unknown) => e instanceof DyadError && e.code === 'E_PIPELINE' && /requires 'actors'/.test(e.message));
+    assert.throws(() => new Pipeline([parseStage, tokenizeStage]), (e: unknown) => e instanceof DyadError && e.code === 'E_PIPELINE');
+  });
+
+  it('records the layers each stage assigned', () => {
+    const doc = codeDoc('Russia attacked Ukraine.', { date: '2024-03-16' });
+    for (const l of ['text', 'tokens', 'sentences', 'pos', 'chunks', 'clauses', 'actors', 'events']) assert.ok(doc.assigned.has(l), l);
+  });
+
+  it('keeps exact character offsets for every token', () => {
+    const text = 'Turkey’s defence minister said — on Saturday — that "Haftar’s forces" can\'t win.\r\nU.S. troops left.';
+    const doc = codeDoc(text, { date: '2024-03-16' });
+    for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+    for (const s of doc.sentences) assert.ok(s.start < s.end && s.end <= text.length);
+  });
+
+  it('validates text and date through the library too', () => {
+    assert.throws(() => code('   ', { date: '2024-03-16' }), (e: unknown) => e instanceof DyadError && e.code === 'E_INPUT_EMPTY');
+    assert.throws(() => code('Russia attacked Ukraine.', { date: '2024-02-31' }), (e: unknown) => e instanceof DyadError && e.code === 'E_DATE_INVALID');
+  });
+
+  it('gives every event a valid CAMEO code, quad class, Goldstein value and an evidence slice', () => {
+    const text = 'Washington imposed new sanctions on Tehran. Egypt\'s foreign minister visited Athens. China pledged to send medical supplies to Italy.';
+    const table = cameoTable();
+    for (const e of code(text, { date: '2024-03-16' })) {
+      assert.ok(table.has(e.cameo), e.cameo);
+      assert.equal(e.cameo_root, e.cameo.slice(0, 2));
+      assert.ok([1, 2, 3, 4].includes(e.quad_class));
+      assert.equal(e.goldstein, table.get(e.cameo)!.goldstein);
+      assert.equal(text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
+    }
+  });
+
+  it('maps CAMEO codes to PLOVER types', () => {
+    const [e] = code('Russia attacked Ukraine.', { date: '2024-03-16' });
+    assert.equal(e.plover.type, 'ASSAULT');
+    const [v] = code('Egypt\'s foreign minister visited Athens.', { date: '2024-03-16' });
+    assert.equal(v.plover.type, 'CONSULT');
+    assert.equal(v.plover.mode, 'visit');
+  });
+
+  it('ships a CAMEO table covering all 20 roots and a verb dictionary of 300+ patterns over 120+ codes', async () => {
+    const table = cameoTable();
+    for (let r = 1; r <= 20; r++) assert.ok(table.has(String(r).padStart(2, '0')));
+    const { defaultVerbs } = await import('../src/events/defaults.js');
+    const v = defaultVerbs();
+    assert.ok(v.size >= 300, `verb patterns: ${v.size}`);
+    assert.ok(v.codes().size >= 120, `distinct codes: ${v.codes().size}`);
+    const roots = new Set([...v.codes()].map((c) => c.slice(0, 2)));
+    assert.equal(roots.size, 20);
+  });
+});
