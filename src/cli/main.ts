@@ -6,6 +6,9 @@ const HELP = `dyad — political event coder: news text in, who-did-what-to-whom
 usage: dyad <command> [options]
   code FILE...       code articles into CAMEO/PLOVER events (JSONL on stdout)
   eval SET FILE      score dyad against a gold set (petrarch, plover, cameo-class, geo)
+  ingest PATH...     code files/folders/JSONL into the event store (dyad.db), resumable
+  export             write stored events as jsonl, csv, gdelt, icews, phoenix or polecat
+  serve              web dashboard and JSON API over the store (http://127.0.0.1:8642)
   help               this text
 
 Run 'dyad <command> --help' for a command's options. Docs: docs/cli.md, docs/schema.md.
@@ -17,6 +20,9 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   code: async () => runCode,
   eval: async () => (await import('./eval.js')).runEval,
+  ingest: async () => (await import('./ingest.js')).runIngest,
+  export: async () => (await import('./export.js')).runExport,
+  serve: async () => (await import('./serve.js')).runServe,
 };
 
 export async function main(argv: string[]): Promise<number> {

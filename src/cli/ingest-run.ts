@@ -1,0 +1,153 @@
+/**
+ * The ingest loop: read inputs, skip texts already stored (sha256 of the text), code the rest, and write
+ * them in transactional batches. Killing the process at any moment loses at most the current batch, which the
+ * next run codes again; nothing is stored twice. A document that fails to code is recorded in `failures`.
+ */
+import { createHash } from 'node:crypto';
+import { DyadError } from '../core/errors.js';
+import { codeDoc } from '../pipeline.js';
+import { collapseMentions } from '../store/dedup.js';
+import type { CodedDocument, EventStore, FailureInput } from '../store/types.js';
+import { loadInputs, type InputDoc } from './inputs.js';
+import { collectInputs } from './walk.js';
+
+export interface IngestOptions {
+  /** default publication date for inputs without one */
+  date: string;
+  /** documents per transaction (default 100) */
+  batchSize?: number;
+  /** commit at least this often, ms (default 1000) */
+  batchMs?: number;
+  /** code again documents whose earlier attempt failed */
+  retryFailed?: boolean;
+  onProgress?: (p: IngestProgress, final: boolean) => void;
+  /** an input or document error (it is also recorded in the store when it concerns a document) */
+  onError?: (e: DyadError) => void;
+}
+
+export interface IngestProgress {
+  /** documents expected in all inputs */
+  total: number;
+  /** documents looked at so far */
+  seen: number;
+  /** newly stored documents */
+  stored: number;
+  /** skipped: already in the store, failed before for a reason of its own, or the same text twice in this run */
+  skipped: number;
+  failed: number;
+  sentences: number;
+  events: number;
+  mentions: number;
+  elapsedMs: number;
+}
+
+/**
+ * Failures that belong to the document itself (its text or date): skipped on later runs unless
+ * --retry-failed. Any other failure (a broken dictionary, an internal error) is retried on the next run.
+ */
+const PERMANENT = new Set(['E_INPUT_EMPTY', 'E_INPUT_BINARY', 'E_INPUT_JSONL', 'E_DATE_INVALID']);
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Code one input into what the store keeps (or throw). */
+export function codeForStore(d: InputDoc, defaultDate: string, hash: string): CodedDocument {
+  const doc = codeDoc(d.text, { date: d.date ?? defaultDate, id: d.id, source: d.source, url: d.url });
+  return {
+    doc: { extId: d.id, source: d.source, url: d.url, date: doc.date, text: d.text, hash, origin: d.where },
+    sentences: doc.sentences.map((s) => ({ i: s.i, start: s.start, end: s.end })),
+    events: collapseMentions(doc.events),
+  };
+}
+
+function asFailure(e: unknown, origin: string, hash: string): FailureInput {
+  if (e instanceof DyadError) return { origin, hash, code: e.code, message: e.message };
+  return { origin, hash, code: 'E_INTERNAL', message: (e as Error)?.message ?? String(e) };
+}
+
+export function ingest(paths: string[], store: EventStore, opts: IngestOptions): IngestProgress {
+  const batchSize = opts.batchSize ?? 100;
+  const batchMs = opts.batchMs ?? 1000;
+  const t0 = performance.now();
+  const report = (e: DyadError) => opts.onError?.(e);
+  const p: IngestProgress = {
+    total: 0, seen: 0, stored: 0, skipped: 0, failed: 0, sentences: 0, events: 0, mentions: 0, elapsedMs: 0,
+  };
+  const files = collectInputs(paths, (e) => { p.failed++; report(e); });
+  p.total = files.reduce((n, f) => n + f.expected, 0);
+  const seenThisRun = new Set<string>();
+  let pending: CodedDocument[] = [];
+  let pendingFailures: FailureInput[] = [];
+  let lastFlush = performance.now();
+  let pendingCounts = { stored: 0, sentences: 0, events: 0, mentions: 0 };
+
+  const flush = () => {
+    if (pending.length || pendingFailures.length) store.write(pending, pendingFailures);
+    p.stored += pendingCounts.stored;
+    p.sentences += pendingCounts.sentences;
+    p.events += pendingCounts.events;
+    p.mentions += pendingCounts.mentions;
+    pending = [];
+    pendingFailures = [];
+    pendingCounts = { stored: 0, sentences: 0, events: 0, mentions: 0 };
+    lastFlush = performance.now();
+    p.elapsedMs = performance.now() - t0;
+    opts.onProgress?.({ ...p }, false);
+  };
+
+  for (const f of files) {
+    let docs: InputDoc[];
+    const loadErrors: DyadError[] = [];
+    try {
+      docs = loadInputs(f.path, (e) => loadErrors.push(e));
+    } catch (e) {
+      const err = e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path);
+      report(err);
+      pendingFailures.push(asFailure(err, err.where ?? f.path, ''));
+      p.failed++;
+      p.seen += f.expected;
+      continue;
+    }
+    for (const e of loadErrors) {
+      report(e);
+      pendingFailures.push(asFailure(e, e.where ?? f.path, ''));
+      p.failed++;
+      p.seen++;
+    }
+    const hashes = docs.map((d) => sha256(d.text));
+    const distinct = [...new Set(hashes)];
+    const stored = store.storedHashes(distinct);
+    const failed = opts.retryFailed ? new Map<string, string>() : store.failedHashes(distinct);
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i];
+      const h = hashes[i];
+      p.seen++;
+      const failedBefore = failed.get(h);
+      if (stored.has(h) || seenThisRun.has(h) || (failedBefore && PERMANENT.has(failedBefore))) {
+        p.skipped++;
+        continue;
+      }
+      seenThisRun.add(h);
+      try {
+        const cd = codeForStore(d, opts.date, h);
+        pending.push(cd);
+        pendingCounts.stored++;
+        pendingCounts.sentences += cd.sentences.length;
+        pendingCounts.events += cd.events.length;
+        pendingCounts.mentions += cd.events.reduce((n, e) => n + e.mentions.length, 0);
+      } catch (e) {
+        const fail = asFailure(e, d.where, h);
+        report(new DyadError(fail.code as DyadError['code'], fail.message, d.where));
+        pendingFailures.push(fail);
+        p.failed++;
+      }
+      if (pending.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
+    }
+  }
+  flush();
+  p.total = Math.max(p.total, p.seen);
+  p.elapsedMs = performance.now() - t0;
+  opts.onProgress?.({ ...p }, true);
+  return p;
+}

@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { buildApp, isLoopback } from '../server/app.js';
+import { DEFAULT_DB, openStore } from '../store/open.js';
+import { EXIT_OK, EXIT_USAGE, say } from './io.js';
+
+export const SERVE_HELP = `usage: dyad serve [options]
+Serve the event store: a web dashboard at / and a JSON API under /api (docs/api.md).
+  --db PATH        the store (default: ${DEFAULT_DB})
+  --port N         port (default 8642; 0 picks a free one)
+  --host ADDR      address to bind (default 127.0.0.1; anything else exposes the store to the network)
+  --cors ORIGIN    allow this browser origin to call the API (default: CORS off)
+  --log            log every request (JSON lines on stdout)
+`;
+
+export async function runServe(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        db: { type: 'string', default: DEFAULT_DB },
+        port: { type: 'string', default: '8642' },
+        host: { type: 'string', default: '127.0.0.1' },
+        cors: { type: 'string' },
+        log: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    say(`E_USAGE: ${(e as Error).message}`);
+    process.stderr.write(SERVE_HELP);
+    return EXIT_USAGE;
+  }
+  const o = args.values;
+  if (o.help) {
+    process.stdout.write(SERVE_HELP);
+    return EXIT_OK;
+  }
+  const port = Number(o.port);
+  if (!/^\d+$/.test(o.port as string) || port > 65535) {
+    say(`E_USAGE: --port must be 0-65535, not '${o.port}'`);
+    return EXIT_USAGE;
+  }
+  const host = o.host as string;
+  const store = openStore(o.db as string, { create: false });
+  const app = buildApp({ store, corsOrigin: (o.cors as string | undefined) ?? null, logger: o.log as boolean });
+  if (!isLoopback(host)) {
+    process.stderr.write(
+      `\n  dyad: WARNING: binding to ${host}, not 127.0.0.1: anyone who can reach this machine on port ${port}\n` +
+      '  can read every stored article and event, and make the server code text. There is no authentication.\n\n',
+    );
+  }
+  const stop = async () => {
+    await app.close();
+    store.close();
+  };
+  let address: string;
+  try {
+    address = await app.listen({ port, host });
+  } catch (e) {
+    await stop();
+    say(`E_USAGE: cannot listen on ${host}:${port}: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+  const s = store.stats();
+  say(`serving ${store.location} (${s.documents} documents, ${s.events} events) at ${address}/ — Ctrl-C to stop`);
+  await new Promise<void>((resolve) => {
+    const done = () => { resolve(); };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await stop();
+  say('stopped');
+  return EXIT_OK;
+}

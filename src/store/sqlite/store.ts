@@ -1,0 +1,211 @@
+/** The embedded SQLite event store (better-sqlite3, WAL). */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { DyadError } from '../../core/errors.js';
+import type { Event } from '../../core/event.js';
+import type {
+  ActorSummary, Cluster, CodedDocument, EventDetail, EventFilter, EventStore, FailureInput, FailureRecord, Network,
+  Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint,
+} from '../types.js';
+import { clusterKeyOf } from '../dedup.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { eventParams } from './rows.js';
+import { SqliteReader } from './read.js';
+
+export interface OpenOptions {
+  /** create the file (and schema) when missing; default true */
+  create?: boolean;
+}
+
+type Db = Database.Database;
+
+function wrap<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DyadError) throw e;
+    throw new DyadError('E_STORE', `${what}: ${(e as Error).message}`);
+  }
+}
+
+export function migrate(db: Db, file: string): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new DyadError('E_STORE_VERSION', `schema version ${current} is newer than this dyad knows (${SCHEMA_VERSION})`, file);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`); // an integer constant from MIGRATIONS, not user input
+    }).immediate();
+  }
+  return SCHEMA_VERSION;
+}
+
+export class SqliteStore implements EventStore {
+  readonly location: string;
+  private readonly db: Db;
+  private readonly reader: SqliteReader;
+  private readonly stmts;
+
+  constructor(file: string, opts: OpenOptions = {}) {
+    this.location = file;
+    const create = opts.create ?? true;
+    if (!create && file !== ':memory:' && !existsSync(file)) {
+      throw new DyadError('E_STORE', "no store here (run 'dyad ingest' first, or give --db PATH)", file);
+    }
+    this.db = wrap(`cannot open ${file}`, () => new Database(file, { fileMustExist: !create }));
+    try {
+      wrap(`cannot open ${file}`, () => {
+        this.db.pragma('busy_timeout = 5000');
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('foreign_keys = ON');
+        migrate(this.db, file);
+      });
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
+    this.reader = new SqliteReader(this.db);
+    this.stmts = this.prepareWrites();
+  }
+
+  private prepareWrites() {
+    const db = this.db;
+    const cols = Object.keys(eventParams(SAMPLE_EVENT as unknown as Event));
+    return {
+      doc: db.prepare(`INSERT INTO documents (ext_id, source, url, pub_date, text, hash, origin, added_at, n_sentences, n_events)
+        VALUES (@ext_id, @source, @url, @pub_date, @text, @hash, @origin, @added_at, @n_sentences, @n_events)
+        ON CONFLICT (hash) DO NOTHING`),
+      sentence: db.prepare('INSERT INTO sentences (doc_id, i, start, "end") VALUES (?, ?, ?, ?)'),
+      fts: db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)'),
+      event: db.prepare(`INSERT INTO events (${cols.join(', ')}, doc_id, sentence_id, n_mentions, cluster_id)
+        VALUES (${cols.map((c) => '@' + c).join(', ')}, @doc_id, @sentence_id, @n_mentions, @cluster_id)`),
+      mention: db.prepare(`INSERT INTO event_mentions (event_id, doc_id, sentence, uid, evidence_start, evidence_end, evidence_text, confidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      cluster: db.prepare(`INSERT INTO clusters (date, source_code, target_code, cameo, location_name, quad_class, goldstein)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (date, source_code, target_code, cameo, location_name) DO UPDATE SET date = excluded.date
+        RETURNING id`),
+      refreshCluster: db.prepare(`UPDATE clusters SET
+          n_events = (SELECT count(*) FROM events WHERE cluster_id = @id),
+          n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM events WHERE cluster_id = @id),
+          n_documents = (SELECT count(DISTINCT doc_id) FROM events WHERE cluster_id = @id),
+          n_sources = (SELECT count(DISTINCT d.source) FROM events e JOIN documents d ON d.id = e.doc_id
+                       WHERE e.cluster_id = @id AND d.source IS NOT NULL AND d.source <> '')
+        WHERE id = @id`),
+      actor: db.prepare(`INSERT INTO actors (code, country, sector, name, as_source, as_target) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (code) DO UPDATE SET
+          country = coalesce(actors.country, excluded.country),
+          sector = coalesce(actors.sector, excluded.sector),
+          name = coalesce(actors.name, excluded.name),
+          as_source = actors.as_source + excluded.as_source,
+          as_target = actors.as_target + excluded.as_target`),
+      clearFailure: db.prepare("DELETE FROM failures WHERE hash = ? AND hash <> ''"),
+      failure: db.prepare(`INSERT INTO failures (origin, hash, code, message, at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (origin, hash) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at`),
+    };
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private inChunks<T>(hashes: string[], sql: (marks: string) => string, each: (row: T) => void): void {
+    for (let i = 0; i < hashes.length; i += 500) {
+      const chunk = hashes.slice(i, i + 500);
+      const rows = this.db.prepare(sql(chunk.map(() => '?').join(', '))).all(...chunk) as T[];
+      for (const r of rows) each(r);
+    }
+  }
+
+  storedHashes(hashes: string[]): Set<string> {
+    const found = new Set<string>();
+    this.inChunks<{ hash: string }>(hashes, (m) => `SELECT hash FROM documents WHERE hash IN (${m})`, (r) => found.add(r.hash));
+    return found;
+  }
+
+  failedHashes(hashes: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    this.inChunks<{ hash: string; code: string }>(hashes, (m) => `SELECT hash, code FROM failures WHERE hash IN (${m})`,
+      (r) => found.set(r.hash, r.code));
+    return found;
+  }
+
+  write(docs: CodedDocument[], failures: FailureInput[]): void {
+    const s = this.stmts;
+    const now = new Date().toISOString();
+    const run = this.db.transaction(() => {
+      const touched = new Set<number>();
+      for (const cd of docs) {
+        const d = cd.doc;
+        const info = s.doc.run({
+          ext_id: d.extId, source: d.source, url: d.url, pub_date: d.date, text: d.text, hash: d.hash, origin: d.origin,
+          added_at: now, n_sentences: cd.sentences.length, n_events: cd.events.length,
+        });
+        if (info.changes === 0) continue; // same text already stored (another run got there first)
+        const docId = Number(info.lastInsertRowid);
+        s.clearFailure.run(d.hash);
+        const sentenceIds = new Map<number, number>();
+        for (const sn of cd.sentences) {
+          const id = Number(s.sentence.run(docId, sn.i, sn.start, sn.end).lastInsertRowid);
+          sentenceIds.set(sn.i, id);
+          s.fts.run(id, d.text.slice(sn.start, sn.end));
+        }
+        for (const ce of cd.events) {
+          const e = ce.event;
+          let clusterId: number | null = null;
+          if (e.source.code) {
+            const k = clusterKeyOf(e);
+            const row = s.cluster.get(k.date, k.source ?? '', k.target ?? '', k.cameo, k.location ?? '', e.quad_class, e.goldstein) as { id: number };
+            clusterId = row.id;
+            touched.add(clusterId);
+          }
+          const evId = Number(s.event.run({
+            ...eventParams(e), doc_id: docId, sentence_id: sentenceIds.get(e.sentence) ?? null,
+            n_mentions: ce.mentions.length, cluster_id: clusterId,
+          }).lastInsertRowid);
+          for (const m of ce.mentions) {
+            s.mention.run(evId, docId, m.sentence, m.uid, m.evidence.start, m.evidence.end, m.evidence.text, m.confidence);
+          }
+          if (e.source.code) s.actor.run(e.source.code, e.source.country, e.source.sector, e.source.name, 1, 0);
+          if (e.target?.code) s.actor.run(e.target.code, e.target.country, e.target.sector, e.target.name, 0, 1);
+        }
+      }
+      for (const f of failures) s.failure.run(f.origin, f.hash, f.code, f.message, now);
+      for (const id of touched) s.refreshCluster.run({ id });
+    });
+    wrap('cannot write to the store', () => run.immediate());
+  }
+
+  events(f: EventFilter): Page<StoredEvent> { return this.reader.events(f); }
+  eachEvent(f: EventFilter): Iterable<StoredEvent> { return this.reader.eachEvent(f); }
+  event(id: number): EventDetail | null { return this.reader.event(id); }
+  document(id: number, withText = true): StoredDocument | null { return this.reader.document(id, withText); }
+  actors(f: EventFilter & { search?: string }): ActorSummary[] { return this.reader.actors(f); }
+  network(f: EventFilter): Network { return this.reader.network(f); }
+  timeline(f: EventFilter): TimelinePoint[] { return this.reader.timeline(f); }
+  clusters(f: EventFilter & { minEvents?: number }): Page<Cluster> { return this.reader.clusters(f); }
+  eachCluster(f: EventFilter): Iterable<Cluster> { return this.reader.eachCluster(f); }
+  clusterDocuments(id: number): StoredDocument[] { return this.reader.clusterDocuments(id); }
+  failures(limit: number): FailureRecord[] { return this.reader.failures(limit); }
+  stats(): StoreStats { return { ...this.reader.stats(), schema_version: this.schemaVersion() }; }
+
+  integrityCheck(): string {
+    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** A throw-away event used only to list the insert columns once. */
+const SAMPLE_EVENT = {
+  id: '', doc_id: '', sentence: 0, date: '', date_precision: 'day', source: { text: '', code: null, country: null, sector: null, name: null },
+  target: null, cameo: '', cameo_root: '', quad_class: 1, goldstein: 0, plover: { type: null, mode: null, context: [] },
+  location: null, negated: false, conditional: false, quote: false, speaker: null, confidence: 0, evidence: { start: 0, end: 0, text: '' },
+} as const;

@@ -1,0 +1,251 @@
+/**
+ * The storage interface behind `dyad ingest`, `dyad export` and `dyad serve`.
+ * The embedded default is SQLite (src/store/sqlite/); another backend (PostgreSQL) implements the same
+ * interface. The store depends only on core types: coding happens before, in the CLI.
+ */
+import type { Event, Evidence } from '../core/event.js';
+
+/** One article as it enters the store. */
+export interface DocumentInput {
+  /** the id the input gave (file name or JSONL "id"); not necessarily unique */
+  extId: string;
+  source: string | null;
+  url: string | null;
+  /** publication date YYYY-MM-DD */
+  date: string;
+  text: string;
+  /** sha256 of the text, hex: the resume and dedup key */
+  hash: string;
+  /** where it came from: "folder/file.txt" or "file.jsonl:12" */
+  origin: string;
+}
+
+export interface SentenceInput {
+  i: number;
+  /** character range in the document text */
+  start: number;
+  end: number;
+}
+
+/** One place in the article where an event is reported. */
+export interface MentionInput {
+  sentence: number;
+  evidence: Evidence;
+  confidence: number;
+  /** the coder's event id of this mention */
+  uid: string;
+}
+
+/** An event after the within-article collapse: the first mention's fields, plus every mention. */
+export interface CodedEventInput {
+  event: Event;
+  mentions: MentionInput[];
+}
+
+export interface CodedDocument {
+  doc: DocumentInput;
+  sentences: SentenceInput[];
+  events: CodedEventInput[];
+}
+
+/** A document (or input) that could not be coded; recorded and skipped. */
+export interface FailureInput {
+  origin: string;
+  /** sha256 of the text when there was a text; '' otherwise */
+  hash: string;
+  code: string;
+  message: string;
+}
+
+export interface FailureRecord extends FailureInput {
+  id: number;
+  at: string;
+}
+
+/** Filters shared by event, actor, network, timeline, cluster queries and exports. */
+export interface EventFilter {
+  /** event date range, inclusive, YYYY-MM-DD */
+  from?: string;
+  to?: string;
+  /** actor code prefix, source or target ("RUS" matches RUS and RUSMIL) */
+  actor?: string;
+  /** actor country (ISO3/CAMEO), source or target */
+  country?: string;
+  /** CAMEO code prefix ("19" matches 190, 193...) */
+  cameo?: string;
+  /** CAMEO root, two digits */
+  cameoRoot?: string;
+  /** PLOVER event type (ASSAULT, PROTEST...) */
+  plover?: string;
+  quad?: 1 | 2 | 3 | 4;
+  /** full-text search over the event's sentence */
+  q?: string;
+  /** only events with a location */
+  located?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoreRef {
+  /** row id of the event in the store (stable within one store) */
+  id: number;
+  /** row id of the document */
+  doc: number;
+  cluster: number | null;
+  /** how many times the article reports this event */
+  mentions: number;
+}
+
+/** A public event plus where it lives in the store. */
+export type StoredEvent = Event & { store: StoreRef };
+
+export interface StoredMention {
+  id: number;
+  event: number;
+  sentence: number;
+  uid: string;
+  evidence: Evidence;
+  confidence: number;
+}
+
+export interface StoredDocument {
+  id: number;
+  ext_id: string;
+  source: string | null;
+  url: string | null;
+  date: string;
+  hash: string;
+  origin: string | null;
+  added_at: string;
+  sentences: number;
+  events: number;
+  text?: string;
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+/** The fields two events must share to be merged into one cluster (same day, across articles). */
+export interface ClusterKey {
+  date: string;
+  source: string | null;
+  target: string | null;
+  cameo: string;
+  location: string | null;
+}
+
+export interface Cluster {
+  id: number;
+  key: ClusterKey;
+  /** which key fields every member shares: the explanation of the merge */
+  merged_on: string[];
+  quad_class: 1 | 2 | 3 | 4;
+  goldstein: number;
+  /** member events (one per article) */
+  events: number;
+  /** all mentions of the member events */
+  mentions: number;
+  documents: number;
+  /** distinct non-empty document sources (publishers) */
+  sources: number;
+  /** member event ids (store ids), oldest first; capped at 100 in listings */
+  members: number[];
+  /** the first member, in full */
+  representative: StoredEvent | null;
+}
+
+export interface EventDetail {
+  event: StoredEvent;
+  mentions: StoredMention[];
+  document: StoredDocument & { text: string };
+  cluster: Omit<Cluster, 'representative'> | null;
+}
+
+export interface ActorSummary {
+  code: string;
+  country: string | null;
+  sector: string | null;
+  name: string | null;
+  as_source: number;
+  as_target: number;
+  events: number;
+}
+
+export interface NetworkNode {
+  id: string;
+  label: string;
+  country: string | null;
+  sector: string | null;
+  events: number;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  quad_class: 1 | 2 | 3 | 4;
+  weight: number;
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export interface TimelinePoint {
+  date: string;
+  /** counts per quad class 1..4 */
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+  total: number;
+}
+
+export interface StoreStats {
+  schema_version: number;
+  documents: number;
+  sentences: number;
+  events: number;
+  mentions: number;
+  clusters: number;
+  actors: number;
+  failures: number;
+  located_events: number;
+  first_date: string | null;
+  last_date: string | null;
+}
+
+export interface EventStore {
+  /** file path or connection string */
+  readonly location: string;
+  schemaVersion(): number;
+  /** which of these text hashes are already stored as documents */
+  storedHashes(hashes: string[]): Set<string>;
+  /** which of these text hashes have a recorded failure, with its error code */
+  failedHashes(hashes: string[]): Map<string, string>;
+  /** write coded documents and failures in one transaction; all or nothing. A stored document clears a
+   *  failure recorded earlier for the same text. */
+  write(docs: CodedDocument[], failures: FailureInput[]): void;
+  events(filter: EventFilter): Page<StoredEvent>;
+  /** every matching event, oldest first, without paging (exports) */
+  eachEvent(filter: EventFilter): Iterable<StoredEvent>;
+  event(id: number): EventDetail | null;
+  /** a document's metadata, and its text unless withText is false */
+  document(id: number, withText?: boolean): StoredDocument | null;
+  actors(filter: EventFilter & { search?: string }): ActorSummary[];
+  network(filter: EventFilter): Network;
+  timeline(filter: EventFilter): TimelinePoint[];
+  clusters(filter: EventFilter & { minEvents?: number }): Page<Cluster>;
+  eachCluster(filter: EventFilter): Iterable<Cluster>;
+  /** the documents of a cluster's member events, oldest first (no text) */
+  clusterDocuments(clusterId: number): StoredDocument[];
+  failures(limit: number): FailureRecord[];
+  stats(): StoreStats;
+  /** 'ok' when the store is sound */
+  integrityCheck(): string;
+  close(): void;
+}
