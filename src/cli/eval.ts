@@ -4,6 +4,7 @@ import { EXIT_USAGE, say } from './io.js';
 type Handler = (argv: string[]) => Promise<number>;
 
 const SETS: Record<string, () => Promise<Handler>> = {
+  plover: async () => (await import('./eval-plover.js')).runEvalPlover,
 };
 
 export const EVAL_HELP = `usage: dyad eval <set> FILE [options]
