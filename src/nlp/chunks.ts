@@ -26,6 +26,16 @@ function isAdjectivalVerb(tokens: Token[], k: number, end: number, inNp: boolean
   return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.text === '-');
 }
 
+/** "has once again outright rejected": adverbs (up to four) between auxiliary and verb stay in the group */
+function advRunThenVerb(tokens: Token[], k: number, last: number): boolean {
+  for (let j = k; j < last && j < k + 4; j++) {
+    const p = tokens[j].pos;
+    if (p === 'VERB' || p === 'AUX' || NEG.has(tokens[j].lower)) return j > k || true;
+    if (p !== 'ADV') return false;
+  }
+  return false;
+}
+
 /** Does token k continue (or start) a noun phrase? */
 function npToken(tokens: Token[], k: number, end: number, inNp: boolean): boolean {
   const t = tokens[k];
@@ -78,14 +88,15 @@ export function chunkSentence(doc: Doc, sent: number): void {
           if (MODALS.has(u.lemma) && !modal) modal = u.lemma;
           k++;
         } else if (u.pos === 'VERB') {
-          // "began shelling", "helped rebuild": the last verb carries the meaning
-          if (head >= 0 && isAdjectivalVerb(tokens, k, last, false)) break;
+          // "began shelling", "helped rebuild": the last verb carries the meaning; but in "reject proposed
+          // changes" the -ed word modifies the noun that follows
+          if (head >= 0 && verbForm(u) === 'ed' && k + 1 < last && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[k + 1].pos) && verbForm(tokens[head]) !== 'ed') break;
           head = k;
           k++;
         } else if ((u.pos === 'PART' && NEG.has(u.lower)) || u.lower === 'never') {
           negated = true;
           k++;
-        } else if (u.pos === 'ADV' && k + 1 < last && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX' || NEG.has(tokens[k + 1].lower))) {
+        } else if (u.pos === 'ADV' && advRunThenVerb(tokens, k, last)) {
           k++;
         } else break;
       }

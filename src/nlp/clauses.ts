@@ -106,6 +106,10 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
     } else if (lastVerbInSegment !== null && finite(doc, v) && isReducedPassive(doc, lastVerbInSegment) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
+    } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT') {
+      // "expelled two Russian diplomats based in Geneva": a bare -ed verb after an object is a reduced relative
+      push({ at: ch.start, kind: 'participial', marker: null });
+      segStart = ch.start;
     } else if (lastVerbInSegment !== null && finite(doc, v)) {
       // a second finite verb in one segment: the subject NP before it starts a new clause
       const subjStart = subjectStartBefore(doc, chunkIdx, c);
@@ -149,6 +153,13 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       for (let q = base; q < ci; q++) if (clauses[q].parent === null || clauses[q].parent === ci - 1) clauses[q].parent = q === ci - 1 ? ci : clauses[q].parent;
     }
   }
+}
+
+/** a single -ed verb with no auxiliary: "based", "backed", "seized" */
+function isBareParticiple(doc: Doc, v: number): boolean {
+  const vg = doc.verbs[v];
+  const ch = doc.chunks[vg.chunk];
+  return ch.end - ch.start === 1 && doc.tokens[vg.head].pos === 'VERB' && /ed$/.test(doc.tokens[vg.head].lower);
 }
 
 /** "militias backed by Iran": an -ed verb without auxiliary followed by a "by" phrase */

@@ -33,3 +33,6 @@ export function singular(w: string): string {
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;
 }
+
+/** prepositions that make their object a place rather than an actor ("in Tripoli") */
+export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);

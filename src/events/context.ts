@@ -1,0 +1,101 @@
+import type { Doc, Clause, ActorMention } from '../core/doc.js';
+import { clauseSubject } from '../nlp/clauses.js';
+import { SPEECH_VERBS } from '../nlp/lexicon.js';
+import { DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
+
+/** Per-sentence context the clause coder needs. */
+export interface SentenceCtx {
+  doc: Doc;
+  sent: number;
+  clauses: Clause[];
+  chunkStart: Map<number, number>;
+  /** speaker mention of a trailing attribution (", officials said.") */
+  attribution: ActorMention | null;
+  attributionClause: number | null;
+}
+
+export const mentionOf = (doc: Doc, c: number): ActorMention | null => {
+  const m = doc.chunks[c].mention;
+  return m === undefined ? null : doc.mentions[m];
+};
+
+export function childClauses(ctx: SentenceCtx, ci: number, kind?: Clause['kind']): Clause[] {
+  return ctx.clauses.filter((c) => c.parent === ci && (!kind || c.kind === kind));
+}
+
+/** Is the clause (or an ancestor) a hypothetical or denied context? */
+export function blocked(ctx: SentenceCtx, cl: Clause): string | null {
+  const doc = ctx.doc;
+  // "accused Ankara of sending mercenaries": a gerund after a preposition is content, not a happening
+  if (cl.kind === 'participial' && doc.tokens[cl.start - 1]?.pos === 'ADP') return 'gerund complement of a preposition';
+  for (let c: Clause | undefined = cl, hops = 0; c && hops < 10; hops++) {
+    if (c.kind === 'conditional') return 'inside a conditional clause';
+    if (c.kind === 'complement' && c.parent !== null) {
+      const p = doc.clauses[c.parent];
+      if (p.verb !== null && DENIAL_VERBS.has(doc.verbs[p.verb].lemma)) return 'complement of a denial';
+      if (p.verb !== null && (DEMAND_VERBS.has(doc.verbs[p.verb].lemma) || APPEAL_VERBS.has(doc.verbs[p.verb].lemma))) return 'complement of a demand';
+    }
+    c = c.parent !== null ? doc.clauses[c.parent] : undefined;
+  }
+  return null;
+}
+
+/** The speaker of reported content: the subject of the governing speech verb, or a trailing attribution. */
+export function speakerOf(ctx: SentenceCtx, cl: Clause): ActorMention | null {
+  const doc = ctx.doc;
+  for (let c: Clause | undefined = cl, hops = 0; c && hops < 10; hops++) {
+    if (c.kind === 'complement' && c.parent !== null) {
+      const p = doc.clauses[c.parent];
+      if (p.verb !== null && SPEECH_VERBS.has(doc.verbs[p.verb].lemma)) {
+        const s = clauseSubject(doc, p.i);
+        if (s.length) return mentionOf(doc, s[0]);
+      }
+    }
+    c = c.parent !== null ? doc.clauses[c.parent] : undefined;
+  }
+  if (ctx.attribution && cl.i !== ctx.attributionClause) return ctx.attribution;
+  return null;
+}
+
+export function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  if (a.antecedent && a.antecedent.start === b.start) return true;
+  if (b.antecedent && b.antecedent.start === a.start) return true;
+  if (!!a.code && a.code === b.code) return true;
+  // a country and its own government or forces are one side: "the Libyan government praised Libya"
+  const bare = (m: ActorMention) => !!m.code && m.code.length === 3 && m.code === m.country;
+  return !!a.country && a.country === b.country && (bare(a) || bare(b));
+}
+
+export function isQuoted(ctx: SentenceCtx, cl: Clause): boolean {
+  const doc = ctx.doc;
+  const s = doc.sentences[ctx.sent];
+  let open = false;
+  for (let k = s.first; k < cl.start; k++) {
+    const t = doc.tokens[k].text;
+    if (t === '“') open = true;
+    else if (t === '”') open = false;
+    else if (t === '"') open = !open;
+  }
+  return open;
+}
+
+/** ", officials said." at the end of a sentence attributes the whole sentence to its subject */
+export function findAttribution(ctx: SentenceCtx): void {
+  const doc = ctx.doc;
+  const last = ctx.clauses[ctx.clauses.length - 1];
+  if (!last || last.verb === null || ctx.clauses.length < 2) return;
+  const vg = doc.verbs[last.verb];
+  if (!SPEECH_VERBS.has(vg.lemma)) return;
+  if (doc.tokens[last.start - 1]?.text !== ',' && !/^["”’]$/.test(doc.tokens[last.start - 1]?.text ?? '')) return;
+  // nothing but adverbials after the verb: "..., officials said on Tuesday."
+  const vch = doc.chunks[vg.chunk];
+  for (let k = vch.end; k < last.end; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.chunks[c].prep === undefined) return;
+  }
+  const subj = clauseSubject(doc, last.i);
+  ctx.attribution = subj.length ? mentionOf(doc, subj[0]) : null;
+  ctx.attributionClause = last.i;
+}

@@ -1,0 +1,45 @@
+import type { Clause, ActorMention } from '../core/doc.js';
+import type { Draft } from './build.js';
+import { childClauses, sameActor, type SentenceCtx } from './context.js';
+
+/** a visit goes to a country: "visited Athens" → GRC, not the Greek government */
+export const VISIT_CODES = new Set(['042', '043', '044']);
+
+export const isAttackOnPlace = (code: string) => /^(18|19|20)/.test(code);
+
+export interface PairOpts {
+  negated: boolean;
+  conditional: boolean;
+  quote: boolean;
+  speaker: string | null;
+  pattern: string;
+  origin: string;
+  rules: string[];
+}
+
+export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: ActorMention[], targets: ActorMention[], code: string, reverse: string | null, o: PairOpts): void {
+  const doc = ctx.doc;
+  const tlist: (ActorMention | null)[] = targets.length ? targets : [null];
+  for (const s of sources) for (let t of tlist) {
+    if (t && sameActor(s, t)) continue;
+    // a capital is a place when visited or attacked: "visited Athens" → GRC, "shelled Kyiv" → UKR
+    if (t && (VISIT_CODES.has(code) || isAttackOnPlace(code)) && t.kind === 'capital' && t.country) t = { ...t, code: t.country, sector: null };
+    // evidence: the clause with its source and target, the governing speech clause and any condition
+    const sentFirst = doc.sentences[ctx.sent].first;
+    const inSent = (m: ActorMention) => doc.tokens[m.start].sent === ctx.sent;
+    let from = Math.min(cl.start, inSent(s) ? s.start : Infinity, t && inSent(t) ? t.start : Infinity);
+    let to = Math.max(cl.end, inSent(s) ? s.end : -Infinity, t && inSent(t) ? t.end : -Infinity);
+    if (s.antecedent && doc.tokens[s.antecedent.start].sent === ctx.sent) from = Math.min(from, s.antecedent.start);
+    for (const c of childClauses(ctx, cl.i)) {
+      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP')) to = Math.max(to, c.end);
+    }
+    from = Math.max(from, sentFirst);
+    const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;
+    const base = { sent: ctx.sent, clause: cl.i, from, to, negated: o.negated, conditional: o.conditional, quote: o.quote, speaker: o.speaker, confidence: Math.min(0.95, conf), pattern: o.pattern, patternOrigin: o.origin, rules: [...o.rules] };
+    drafts.push({ ...base, code, source: s, target: t });
+    // the paired event's target is the visited place: "Beijing hosted X" → X 042 CHN
+    const placeS = VISIT_CODES.has(reverse ?? '') && s.kind === 'capital' && s.country ? { ...s, code: s.country, sector: null } : s;
+    if (reverse && t) drafts.push({ ...base, code: reverse, source: t, target: placeS, rules: [...o.rules, `paired code ${code}:${reverse}`] });
+  }
+  void doc;
+}

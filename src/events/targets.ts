@@ -1,0 +1,120 @@
+import type { Doc, Clause, ActorMention } from '../core/doc.js';
+import { clauseSubject } from '../nlp/clauses.js';
+import { LOCATIVE_PREPS } from '../nlp/lexicon.js';
+import type { VerbDictionary } from './dictionary.js';
+import { matchPatterns, type PatternMatch } from './match.js';
+import { needsPrepTarget } from './compose.js';
+import { mentionOf, type SentenceCtx } from './context.js';
+
+/** NP chunks coordinated after chunk c: "Syria and Iraq", "France, Germany and Italy" */
+export function coordinatedAfter(doc: Doc, c: number, end: number): number[] {
+  const out = [c];
+  let cur = c;
+  for (let n = cur + 1; n < doc.chunks.length; n++) {
+    const ch = doc.chunks[n];
+    if (ch.kind !== 'NP' || ch.start >= end) break;
+    const between = doc.tokens.slice(doc.chunks[cur].end, ch.start).map((t) => t.lower);
+    if (!(between.length >= 1 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
+    if (ch.prep !== undefined) break;
+    out.push(n);
+    cur = n;
+  }
+  return out;
+}
+
+/** first actor NP after token `from` in the clause, skipping places and "by" agents */
+export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean, prepOnly = false): number | null {
+  const doc = ctx.doc;
+  let place: number | null = null;
+  let unresolved: number | null = null;
+  for (let k = from; k < end; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c === undefined || doc.chunks[c].kind !== 'NP') continue;
+    const m = mentionOf(doc, c);
+    if (!m) continue;
+    const ch = doc.chunks[c];
+    const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
+    if (prep === 'by') continue;
+    if (prepOnly && !prep) continue;
+    if (!prepOnly && (m.locative || (prep && LOCATIVE_PREPS.has(prep)))) {
+      if (place === null) place = c;
+      continue;
+    }
+    // an unresolved actor ("its army") is kept only if no resolved one follows
+    if (!m.code) {
+      if (unresolved === null) unresolved = c;
+      continue;
+    }
+    return c;
+  }
+  return unresolved ?? (allowPlace ? place : null);
+}
+
+export interface Coded {
+  match: PatternMatch;
+  code: string | null;
+  targets: number[];
+}
+
+/** match the clause's verb against the dictionary and find its target NPs */
+export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): Coded | null {
+  const doc = ctx.doc;
+  if (cl.verb === null) return null;
+  const vg = doc.verbs[cl.verb];
+  const vch = doc.chunks[vg.chunk];
+  // passive: the subject is the verb's object ("Sanctions were imposed on Iran", "Kyiv was shelled")
+  let after = vch.end;
+  if (vg.passive) {
+    const subj = clauseSubject(doc, cl.i);
+    if (subj.length && doc.chunks[subj[0]].start < vch.start) after = doc.chunks[subj[0]].start;
+  }
+  const isActor = (c: number) => mentionOf(doc, c) !== null;
+  // patterns may reach into the infinitive the verb governs: "urged Iran to release"
+  let end = cl.end;
+  for (const c of ctx.clauses) if (c.parent === cl.i && c.kind === 'infinitival' && c.start === end) end = c.end;
+  const m = matchPatterns(doc, verbs, vg.lemma, after, end, ctx.chunkStart, isActor);
+  if (!m) return null;
+  const code = m.pattern.code;
+  let t: number | null = m.targetChunk;
+  const hasSlot = m.pattern.elems.some((e) => e.kind === 'target');
+  if (t !== null && !isActor(t)) {
+    // "to the border with Ukraine": the slot's own complement names the actor
+    const next = doc.chunks[t + 1];
+    const nprep = next && next.prep !== undefined ? doc.tokens[next.prep].lower : null;
+    t = next && next.prep === doc.chunks[t].end && (nprep === 'with' || nprep === 'of') && isActor(t + 1) ? t + 1 : null;
+  } else if (!hasSlot) {
+    t = code && needsPrepTarget(code)
+      ? firstActorAfter(ctx, after, cl.end, true, true)
+      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code));
+  }
+  const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
+  return { match: m, code, targets };
+}
+
+export function byAgent(ctx: SentenceCtx, cl: Clause): ActorMention[] {
+  const doc = ctx.doc;
+  for (let k = doc.chunks[doc.verbs[cl.verb!].chunk].end; k < cl.end; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c === undefined) continue;
+    const ch = doc.chunks[c];
+    if (ch.kind === 'NP' && ch.prep !== undefined && doc.tokens[ch.prep].lower === 'by') {
+      return coordinatedAfter(doc, c, cl.end).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+    }
+  }
+  return [];
+}
+
+export function isReducedPassive(ctx: SentenceCtx, cl: Clause): boolean {
+  const doc = ctx.doc;
+  const vch = doc.chunks[doc.verbs[cl.verb!].chunk];
+  return doc.tokens[vch.end]?.lower === 'by';
+}
+
+export function hasTargetNoun(ctx: SentenceCtx, cl: Clause): boolean {
+  const doc = ctx.doc;
+  for (let k = doc.chunks[doc.verbs[cl.verb!].chunk].end; k < cl.end; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.tokens[doc.chunks[c].head].lemma === 'target') return true;
+  }
+  return false;
+}
