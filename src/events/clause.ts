@@ -1,13 +1,20 @@
-import type { ActorMention } from '../core/doc.js';
+import type { ActorMention, Clause } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
-import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
+import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS } from './compose.js';
+import { matchPatterns } from './match.js';
 import { mentionOf, childClauses, blocked, speakerOf, isQuoted, type SentenceCtx } from './context.js';
-import { codeVerb, byAgent, isReducedPassive, hasTargetNoun } from './targets.js';
+import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
 import { pushPairs } from './emit.js';
 
-export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Draft[]): void {
+/**
+ * Code the clauses of one sentence: the verb's own pattern, composed with what governs it — control verbs
+ * ("pledged to send" → intent, "threatened to attack" → threat, "refused to meet" → rejection, "urged X to
+ * release" → appeal), demands with complements, modals, negation, passive voice, reported speech,
+ * light verbs carrying a nominal event ("launched an offensive against"), and joint subjects.
+ */
+export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: VerbDictionary, drafts: Draft[]): void {
   const doc = ctx.doc;
   const consumed = new Set<number>();
   for (const cl of ctx.clauses) {
@@ -21,9 +28,15 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Dr
     let code = coded?.code ?? null;
     let negated = vg.negated;
     let conditional = childClauses(ctx, cl.i, 'conditional').length > 0;
-    // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling"
-    const inf = childClauses(ctx, cl.i, 'infinitival')[0];
-    const lemma = vg.lemma;
+    // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
+    // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
+    const vEnd = doc.chunks[vg.chunk].end;
+    const adj = doc.tokens[vEnd];
+    const intentAdj = vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower);
+    const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
+    const lemma = intentAdj ? 'intend' : vg.lemma;
+    const inf = inf0 && (inf0.start === vEnd || (intentAdj && inf0.start === vEnd + 1) || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
+    if (intentAdj && inf) rules.push(`'be ${adj.lower} to' is an intent`);
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
       const inner = codeVerb(ctx, inf, verbs);
@@ -38,12 +51,15 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Dr
       consumed.add(inf.i);
       if (inner && inner.code) {
         const c = inner.code;
-        const composed = ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
+        const innerNeg = doc.verbs[inf.verb!].negated;
+        // "will not / promised not to accept refugees": a negated intent to cooperate is a rejection
+        const refusal = INTENT_VERBS.has(lemma) && (negated || innerNeg) && Number(c.slice(0, 2)) <= 8;
+        const composed = refusal ? refuseCode(c) : ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
         if (composed) {
-          rules.push(`control verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${c}) → ${composed}`);
+          rules.push(`control verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${c}) → ${composed}${refusal ? ' (negated intent = rejection)' : ''}`);
           coded = inner;
           code = composed;
-          negated = negated || doc.verbs[inf.verb!].negated;
+          negated = refusal ? false : negated || innerNeg;
           conditional = conditional || childClauses(ctx, inf.i, 'conditional').length > 0;
         }
       }
@@ -77,6 +93,16 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Dr
       });
       continue;
     }
+    // light verb + nominal event: "launched an offensive against the rebels", "held talks with Russia"
+    if ((!coded || !code) && LIGHT_VERBS.has(vg.lemma)) {
+      const nominal = lightVerbNominal(ctx, cl, nouns);
+      if (nominal) {
+        rules.push(`light verb '${vg.lemma}' + nominal '${nominal.head}' (${nominal.code})`);
+        coded = nominal.coded;
+        code = nominal.code;
+        targets = nominal.targets;
+      }
+    }
     if (!coded || !code) continue;
     // passive voice: "X was repelled by Y" → Y is the source
     const passive = vg.passive || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
@@ -89,12 +115,21 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Dr
     }
     // modality: "will/would" → intent (or threat for hostile acts); "may/might/could" → speculation, no event
     if (vg.modal && !rules.some((r) => r.startsWith('control verb'))) {
-      if (vg.modal === 'will' || vg.modal === 'would' || vg.modal === 'shall') {
+      // "may halt mediation if ..." is a conditional threat, not speculation
+      const firm = vg.modal === 'will' || vg.modal === 'would' || vg.modal === 'shall' || (conditional && ['may', 'might', 'could'].includes(vg.modal));
+      if (!firm) continue;
+      if (negated && Number(code.slice(0, 2)) <= 8 && Number(code.slice(0, 2)) >= 3) {
+        // "will not accept any more refugees": a refusal
+        const rc = refuseCode(code);
+        rules.push(`negated modal '${vg.modal}' + ${code} → ${rc} (refusal)`);
+        code = rc;
+        negated = false;
+      } else {
         const ic = intentCode(code);
         if (!ic) continue;
         rules.push(`modal '${vg.modal}' + ${code} → ${ic}`);
         code = ic;
-      } else continue;
+      }
     }
     // a threat with no object takes its target from the conditional: "will retaliate if Pyongyang launches"
     if (!targets.length && code.startsWith('13')) {
@@ -120,4 +155,24 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, drafts: Dr
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,
     });
   }
+}
+
+/** the object NP of a light verb, coded through the noun patterns: source = the clause subject */
+function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): { head: string; code: string; coded: Coded; targets: ActorMention[] } | null {
+  const doc = ctx.doc;
+  const vch = doc.chunks[doc.verbs[cl.verb!].chunk];
+  for (let k = vch.end; k < cl.end; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c === undefined) continue;
+    const ch = doc.chunks[c];
+    if (ch.kind !== 'NP') return null;
+    if (ch.prep !== undefined) continue; // "stepped up" particles and PPs before the object
+    const head = doc.tokens[ch.head].lemma;
+    const isActor = (x: number) => mentionOf(doc, x) !== null;
+    const m = matchPatterns(doc, nouns, head, ch.head + 1, cl.end, ctx.chunkStart, isActor);
+    if (!m || !m.pattern.code) return null;
+    const targets = m.targetChunk !== null && isActor(m.targetChunk) ? [mentionOf(doc, m.targetChunk)!] : [];
+    return { head, code: m.pattern.code, coded: { match: m, code: m.pattern.code, targets: m.targetChunk !== null ? [m.targetChunk] : [] }, targets };
+  }
+  return null;
 }

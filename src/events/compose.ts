@@ -99,3 +99,9 @@ export function demandCode(code: string): string {
 /** verbs whose infinitive or complement is asked of someone else, not done */
 export const APPEAL_VERBS = new Set(['urge', 'call', 'appeal', 'ask', 'press', 'encourage', 'invite', 'implore', 'beg', 'request']);
 export const DEMAND_VERBS = new Set(['demand', 'insist', 'order', 'require', 'instruct', 'command']);
+
+/** "is prepared / ready / willing to" + infinitive: an intent, like "plans to" */
+export const INTENT_ADJECTIVES = new Set(['prepared', 'ready', 'willing', 'determined', 'eager', 'committed', 'set', 'poised', 'keen', 'resolved']);
+
+/** verbs that only carry a nominal event: "launched an offensive against", "held talks with" */
+export const LIGHT_VERBS = new Set(['launch', 'mount', 'begin', 'start', 'continue', 'carry', 'conduct', 'stage', 'resume', 'intensify', 'escalate', 'step', 'speed', 'complete', 'announce', 'declare', 'order', 'undertake', 'make', 'pay', 'hold', 'open', 'initiate', 'lead', 'wage', 'unleash', 'press', 'pursue', 'expand']);

@@ -45,7 +45,7 @@ export function eventsStage(opts: EventOptions = {}): Stage {
         findAttribution(ctx);
         if (!doc.discarded.has(s)) {
           const before = drafts.length;
-          codeSentence(ctx, verbs, drafts);
+          codeSentence(ctx, verbs, nouns, drafts);
           nominalEvents(ctx, nouns, c0, c1, drafts);
           dedupeSentence(drafts, before);
         }
