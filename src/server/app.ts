@@ -5,6 +5,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { DyadError, isDyadError } from '../core/errors.js';
 import { codeDoc } from '../pipeline.js';
+import { cameoTable } from '../events/cameo.js';
 import type { EventStore } from '../store/types.js';
 import {
   actorsQuery, clustersQuery, codeBody, eventsQuery, idParams, MAX_TEXT, networkQuery, timelineQuery, toFilter,
@@ -36,7 +37,14 @@ function errorReply(e: FastifyError | DyadError | Error): { status: number; code
     return { status: 500, code: e.code, message: e.message };
   }
   const fe = e as FastifyError;
-  if (fe.validation) return { status: 400, code: 'E_API_BAD_REQUEST', message: fe.message };
+  if (fe.validation) {
+    const v = fe.validation[0] as { keyword?: string; params?: { additionalProperty?: string } } | undefined;
+    const where = fe.validationContext === 'body' ? 'body field' : 'query parameter';
+    const message = v?.keyword === 'additionalProperties' && v.params?.additionalProperty
+      ? `unknown ${where} '${v.params.additionalProperty}'`
+      : fe.message;
+    return { status: 400, code: 'E_API_BAD_REQUEST', message };
+  }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return { status: 413, code: 'E_API_TOO_LARGE', message: `request body is larger than ${BODY_LIMIT} bytes` };
   }
@@ -80,6 +88,7 @@ export function buildApp(o: AppOptions): FastifyInstance {
 
   type Q = { Querystring: FilterQuery };
   app.get('/api/stats', () => store.stats());
+  app.get('/api/cameo', () => ({ names: Object.fromEntries([...cameoTable()].map(([code, c]) => [code, c.name])) }));
   app.get<Q>('/api/events', { schema: { querystring: eventsQuery } }, (req) => store.events(toFilter(req.query)));
   app.get<{ Params: { id: number } }>('/api/events/:id', { schema: { params: idParams } }, (req) => {
     const d = store.event(req.params.id);
