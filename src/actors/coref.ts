@@ -1,4 +1,199 @@
 import type { Doc, ActorMention } from '../core/doc.js';
+import { clauseSubject } from '../nlp/clauses.js';
+import { SPEECH_VERBS } from '../nlp/lexicon.js';
+import { quoteSpans, insideQuote } from './quotes.js';
+
+const PLURAL = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
+const PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+const THING = new Set(['it', 'its', 'itself']);
+export const FIRST_PERSON = new Set(['we', 'us', 'our', 'ours', 'i', 'me', 'my', 'mine', 'ourselves', 'myself']);
+
+/** agent head words that name one person ("the minister", "the warlord") */
+const HUMAN = new Set([
+  'minister', 'president', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'prince', 'leader', 'spokesman',
+  'spokeswoman', 'spokesperson', 'diplomat', 'ambassador', 'envoy', 'governor', 'mayor', 'general', 'commander',
+  'officer', 'warlord', 'chief', 'secretary', 'lawmaker', 'senator', 'judge', 'prosecutor', 'cleric', 'imam',
+  'journalist', 'activist', 'official', 'negotiator', 'monarch', 'strongman', 'dictator', 'militant', 'rebel',
+]);
+/** heads that may stand for an armed person: "the general", "the warlord", "the commander" */
+const ARMED_TITLES = new Set(['general', 'commander', 'warlord', 'strongman', 'field marshal', 'marshal']);
+const ARMED_SECTORS = new Set(['MIL', 'REB', 'INS', 'SEP', 'UAF', 'IMG']);
+/** heads that stand for an organisation: "the group", "the movement", "the militia" */
+const ORG_HEADS = new Set(['group', 'movement', 'organisation', 'organization', 'militia', 'faction', 'alliance', 'coalition', 'party', 'network']);
+
+const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
+
+interface Info {
+  m: ActorMention;
+  i: number;
+  sent: number;
+  person: boolean;
+  plural: boolean;
+  head: string;
+  subject: boolean;
+}
+
+/**
+ * Coreference within an article. Pronouns take the nearest compatible actor (subjects first, within three
+ * sentences); short names take the earlier full name ("Haftar" after "Khalifa Haftar"); definite
+ * descriptions ("the minister", "the warlord", "the ministry", "the Turkish minister") take the nearest
+ * earlier actor with the same role; first-person pronouns inside quotes take the quote's speaker.
+ * Resolved mentions copy their antecedent's code and keep its span in `antecedent`.
+ */
+export function resolveCoreference(doc: Doc, owners: Map<number, number>, compose: (mi: number, owner: ActorMention) => void): void {
+  const subjects = new Set<number>();
+  for (const cl of doc.clauses) for (const c of cl.subject) {
+    const m = doc.chunks[c].mention;
+    if (m !== undefined) subjects.add(m);
+  }
+  const infos: Info[] = doc.mentions.map((m, i) => info(doc, m, i, subjects.has(i)));
+  const quotes = quoteSpans(doc);
+  const deferred: number[] = [];
+  for (const x of infos) {
+    const m = x.m;
+    const p = m.text.toLowerCase();
+    if (m.kind === 'pronoun') {
+      if (FIRST_PERSON.has(p)) { deferred.push(x.i); continue; }
+      const ante = findBack(infos, x, 3, (a) => pronounFits(p, a));
+      if (ante) link(m, ante.m, 'pronoun');
+    } else if (m.kind === 'agent' && !m.code && isDefinite(doc, m) && !owners.has(x.i)) {
+      const ante = findBack(infos, x, 8, (a) => descriptionFits(x, a));
+      if (ante) link(m, ante.m, 'description');
+    } else if (x.person && m.code && !m.entryId?.startsWith('person:') && isDefinite(doc, m)) {
+      // "the Turkish minister" after "Turkish Foreign Minister Hakan Fidan": same code, a person
+      const ante = findBack(infos, x, 8, (a) => a.person && a.m.code === m.code && !!a.m.name && a.m.kind !== 'pronoun');
+      if (ante) link(m, ante.m, 'description', true);
+    } else if (m.name && (m.kind === 'person' || m.kind === 'unknown')) {
+      const ante = findBack(infos, x, 50, (a) => shortNameOf(a.m, m));
+      if (ante) link(m, ante.m, 'name', m.kind === 'person');
+    }
+    const owner = owners.get(x.i);
+    if (owner !== undefined && doc.mentions[owner].code) compose(x.i, doc.mentions[owner]);
+  }
+  // first-person pronouns inside a quote belong to the quote's speaker
+  for (const i of deferred) {
+    const m = doc.mentions[i];
+    const q = insideQuote(quotes, m.start);
+    if (!q) continue;
+    const speaker = speakerOf(doc, q, infos);
+    if (speaker && speaker.code) link(m, speaker, 'speaker');
+    const owned = [...owners].filter(([, o]) => o === i).map(([mi]) => mi);
+    for (const mi of owned) if (m.code) compose(mi, m);
+  }
+}
+
+function info(doc: Doc, m: ActorMention, i: number, subject: boolean): Info {
+  const headTok = doc.tokens[m.end - 1];
+  const agentHead = m.agents.length ? m.agents[m.agents.length - 1].toLowerCase().split(/\s+/).pop()! : '';
+  const w = m.text.toLowerCase();
+  if (m.kind === 'pronoun') return { m, i, sent: headTok.sent, person: PERSON.has(w), plural: PLURAL.has(w), head: w, subject };
+  const plural = headTok.lemma !== headTok.lower && (headTok.pos === 'NOUN' || headTok.pos === 'PROPN');
+  const person = m.kind === 'person' || (!!agentHead && HUMAN.has(agentHead) && !plural) || (m.kind === 'unknown' && !!m.name && !m.agents.length);
+  return { m, i, sent: headTok.sent, person, plural, head: agentHead || headTok.lemma, subject };
+}
+
+function isDefinite(doc: Doc, m: ActorMention): boolean {
+  for (let k = m.start - 1; k >= 0 && k >= m.start - 4; k--) {
+    const t = doc.tokens[k];
+    if (DETERMINERS.has(t.lower)) return true;
+    if (t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN') return false;
+  }
+  return false;
+}
+
+/** the nearest earlier mention satisfying `ok`, sentence by sentence, subjects first within a sentence */
+function findBack(infos: Info[], x: Info, maxSents: number, ok: (a: Info) => boolean): Info | null {
+  let bestInSent: Info | null = null;
+  let curSent = x.sent;
+  for (let j = x.i - 1; j >= 0; j--) {
+    const a = infos[j];
+    if (a.sent !== curSent) {
+      if (bestInSent) return bestInSent;
+      curSent = a.sent;
+      if (x.sent - a.sent > maxSents) break;
+    }
+    if (a.m.start >= x.m.start) continue;
+    if (!a.m.code && !(a.m.kind === 'unknown' && a.m.name)) continue;
+    if (a.m.locative) continue;
+    if (!ok(a)) continue;
+    if (a.subject) return a;
+    if (!bestInSent) bestInSent = a;
+  }
+  return bestInSent;
+}
+
+function pronounFits(p: string, a: Info): boolean {
+  const m = a.m;
+  if (!m.code) return false;
+  const org = (m.kind === 'group' || m.kind === 'igo' || m.kind === 'country' || m.kind === 'capital') && !(a.plural && m.agents.length);
+  if (PERSON.has(p)) return a.person;
+  if (a.person) return false;
+  if (THING.has(p)) return m.kind === 'pronoun' ? THING.has(a.head) : org || !a.plural;
+  if (PLURAL.has(p)) return m.kind === 'pronoun' ? a.plural : org || a.plural;
+  return false;
+}
+
+function descriptionFits(x: Info, a: Info): boolean {
+  const m = a.m;
+  if (!m.code || m.kind === 'pronoun' && !m.antecedent) return false;
+  const head = x.head;
+  const aText = m.text.toLowerCase();
+  if (x.person) {
+    if (!a.person) return false;
+    if (ARMED_TITLES.has(head)) return ARMED_SECTORS.has(m.sector ?? '') || aText.includes(head);
+    return (m.sector === x.m.sector && !!x.m.sector) || aText.includes(head);
+  }
+  if (ORG_HEADS.has(head)) return m.kind === 'group' || aText.includes(head);
+  if (x.plural) return !a.person && (m.sector === x.m.sector || aText.includes(head));
+  // "the ministry", "the army": an organisation of the same sector, or one named with the same word
+  return !a.person && (aText.includes(head) || (m.sector === x.m.sector && m.kind !== 'country'));
+}
+
+function shortNameOf(a: ActorMention, m: ActorMention): boolean {
+  if (!a.name || a === m || a.kind === 'pronoun') return false;
+  if (a.entryId && a.entryId === m.entryId) return a.text.length > m.text.length;
+  if (m.kind !== 'unknown' || a.kind !== 'unknown' && a.kind !== 'person') return false;
+  const full = a.name.split(/\s+/);
+  const short = m.name!.split(/\s+/);
+  if (short.length >= full.length) return false;
+  const tail = full.slice(full.length - short.length).join(' ').toLowerCase().replace(/^(al|el)-/, '');
+  return tail === short.join(' ').toLowerCase().replace(/^(al|el)-/, '') || full[full.length - 1].toLowerCase().endsWith('-' + short[short.length - 1].toLowerCase());
+}
+
+function link(m: ActorMention, ante: ActorMention, how: ActorMention['coref'], keepCode = false): void {
+  const root = ante.antecedent && ante.coref ? ante.antecedent : { start: ante.start, end: ante.end };
+  if (!keepCode) {
+    m.code = ante.code;
+    m.country = ante.country;
+    m.sector = ante.sector;
+    m.confidence = Math.min(ante.confidence, 0.75);
+  }
+  m.name = ante.name ?? m.name;
+  if (ante.entryId) m.entryId = ante.entryId;
+  m.antecedent = root;
+  m.coref = how;
+  m.entries = [`${how} → '${ante.text}'`, ...ante.entries.filter((e) => !e.startsWith(`${how} →`))];
+}
+
+/** The speaker of a quote: the subject of a speech verb outside the quote in its sentence, or the next/previous one. */
+function speakerOf(doc: Doc, q: { start: number; end: number }, infos: Info[]): ActorMention | null {
+  const sents = [doc.tokens[q.end - 1].sent, doc.tokens[q.end - 1].sent + 1, doc.tokens[q.start].sent, doc.tokens[q.start].sent - 1];
+  for (const s of sents) {
+    for (const cl of doc.clauses) {
+      if (cl.sent !== s || cl.verb === null) continue;
+      const vg = doc.verbs[cl.verb];
+      if (!SPEECH_VERBS.has(vg.lemma) || (vg.head >= q.start && vg.head < q.end)) continue;
+      for (const c of clauseSubject(doc, cl.i)) {
+        const mi = doc.chunks[c].mention;
+        if (mi === undefined) continue;
+        const m = infos[mi].m;
+        if (m.start >= q.start && m.end <= q.end) continue;
+        if (m.code) return m;
+      }
+    }
+  }
+  return null;
+}
 
 /** prepositions that say where something happens ("in Cairo"), unlike "towards Russia" or "from Syria" */
 const AT_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
@@ -14,68 +209,16 @@ function precedingPrep(doc: Doc, start: number): string {
   return '';
 }
 
-const PLURAL = new Set(['they', 'them', 'their', 'theirs']);
-const PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
-const THING = new Set(['it', 'its']);
-const FIRST = new Set(['we', 'us', 'our', 'i', 'me', 'my']);
-
-function compatible(p: string, m: ActorMention): boolean {
-  if (!m.code) return false;
-  if (PERSON.has(p)) return m.kind === 'person' || (m.name !== null && m.kind !== 'group');
-  if (THING.has(p)) return m.kind === 'country' || m.kind === 'capital' || m.kind === 'igo' || m.kind === 'group' || (m.kind === 'agent' && /government|ministry|army|military|party/i.test(m.text));
-  if (PLURAL.has(p)) return m.kind !== 'person';
-  return false;
-}
-
-/**
- * First cut of pronoun coreference: a pronoun takes the nearest earlier compatible actor within the two
- * preceding sentences, preferring subjects. First-person pronouns inside quotes are left to the quote
- * grammar (the speaker). Each resolved mention keeps its antecedent's span.
- */
-export function resolvePronouns(doc: Doc): void {
-  const subjectMentions = new Set<number>();
-  for (const cl of doc.clauses) for (const c of cl.subject) {
-    const m = doc.chunks[c].mention;
-    if (m !== undefined) subjectMentions.add(m);
-  }
-  for (let i = 0; i < doc.mentions.length; i++) {
-    const m = doc.mentions[i];
-    if (m.kind !== 'pronoun' || FIRST.has(m.text.toLowerCase())) continue;
-    const p = m.text.toLowerCase();
-    const sent = doc.tokens[m.start].sent;
-    let pick: ActorMention | null = null;
-    let pickSubject: ActorMention | null = null;
-    for (let j = i - 1; j >= 0; j--) {
-      const a = doc.mentions[j];
-      if (doc.tokens[a.start].sent < sent - 2) break;
-      if (a.kind === 'pronoun' && !a.code) continue;
-      if (!compatible(p, a)) continue;
-      if (!pick) pick = a;
-      if (subjectMentions.has(j)) { pickSubject = a; break; }
-    }
-    const ante = pickSubject ?? pick;
-    if (ante) {
-      m.code = ante.code;
-      m.country = ante.country;
-      m.sector = ante.sector;
-      m.name = ante.name;
-      m.entries = [...ante.entries];
-      m.antecedent = { start: ante.start, end: ante.end };
-      m.confidence = Math.min(ante.confidence, 0.7);
-    }
-  }
-}
-
 /**
  * An agent without a country ("police", "protesters") takes the country of the sentence's place ("in
  * Cairo"), else the dateline's country, else the article's only country. Otherwise it stays unresolved.
  */
 export function inferAgentCountries(doc: Doc, dateline: { country: string; text: string } | null = null): void {
   const countries = new Set<string>();
-  for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun') countries.add(m.country);
+  for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun' && !m.backedBy) countries.add(m.country);
   const only = countries.size === 1 ? [...countries][0] : null;
   for (const m of doc.mentions) {
-    if (m.kind !== 'agent' || m.country || !m.sector) continue;
+    if (m.kind !== 'agent' || m.country || !m.sector || m.coref) continue;
     const sent = doc.tokens[m.start].sent;
     const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)));
     const country = place?.country ?? dateline?.country ?? only;

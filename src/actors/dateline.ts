@@ -20,8 +20,8 @@ export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: str
     while (end < tokens.length && /^[A-Z][A-Z.'-]+$/.test(tokens[end].text) && end - k < 4) end++;
     const after = tokens[end];
     if (!after || !DASH.test(after.text)) continue;
-    const m = dict.lexicon.matchAt(tokens, k, end);
-    if (!m || m.value.type !== 'entry') continue;
+    const m = dict.lexicon.scan(tokens, k, end)[0];
+    if (!m || m.start !== k || m.value.type !== 'entry') continue;
     const e = dict.entries[m.value.entryIndex];
     const dc = codeOn(e, doc.date);
     if (!dc || (e.kind !== 'country' && e.kind !== 'capital')) continue;

@@ -1,143 +1,130 @@
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { dataPath } from '../core/paths.js';
-import { readTsv } from '../core/tsv.js';
-import { DyadError } from '../core/errors.js';
-import type { ActorEntry } from './model.js';
-import { parseDatedCode } from './model.js';
-import { Lexicon } from './lexicon.js';
+import type { ActorEntry, DatedCode } from './model.js';
+import { holds, splitCode } from './model.js';
+import { Lexicon, type Casing } from './lexicon.js';
+import { DiscardList } from './discards.js';
+import { phraseWords } from './normalize.js';
 
-interface WorldCountry {
-  cca2: string;
-  cca3: string;
-  name: { common: string; official: string };
-  altSpellings: string[];
-  capital: string[];
-  demonyms?: { eng?: { m?: string; f?: string } };
-  independent?: boolean;
+/** An agent (sector) phrase: "defence minister" → GOV. `prefix` codes go before the actor code (NGO~). */
+export interface AgentDef {
+  phrase: string;
+  sector: string;
+  priority: number;
+  prefix?: boolean;
+  /** the office it names, for title → person lookups ("defence minister" → dm) */
+  role?: string;
+  origin?: string;
 }
 
-/** Actor entries plus the phrase lexicon that finds them (and agent words) in text. */
+/** One term of an office: who held it and the code it gives. */
+export interface RoleTerm {
+  entryIndex: number;
+  code: DatedCode;
+}
+
+export type DictPart = 'actors' | 'agents' | 'discards';
+
+/**
+ * Actor entries (countries, IGOs, groups, people) with dated codes, the agent words, the discard list and
+ * the phrase lexicon that finds them all in text. Build one with `defaultActors()` (data/actors),
+ * `loadDictBundle()` (an imported PETRARCH/TABARI bundle) or `ActorDictionary.combine()`.
+ */
 export class ActorDictionary {
   readonly entries: ActorEntry[] = [];
+  readonly agents: AgentDef[] = [];
+  readonly blocks: string[] = [];
   readonly lexicon = new Lexicon();
+  readonly discards = new DiscardList();
   /** country code → entry index, for "the Libyan government" style composition */
   readonly countryIndex = new Map<string, number>();
+  /** "TUR:dm" → the terms of that office (for "the Turkish defence minister" → the person in office) */
+  readonly roles = new Map<string, RoleTerm[]>();
+  /** agent phrase (lower case) → office, from agents with a role */
+  readonly agentRoles = new Map<string, string>();
+  /** where the parts came from, for `dyad actors lookup` */
+  readonly sources: string[] = [];
+  /** lexicon layer for what is added next: later layers win ties between equal phrases */
+  layer = 0;
 
-  addEntry(e: ActorEntry, demonyms: string[] = [], capitals: string[] = []): number {
+  addEntry(e: ActorEntry): number {
     const idx = this.entries.length;
     this.entries.push(e);
-    for (const n of e.names) this.lexicon.add(n, { type: 'entry', entryIndex: idx, role: 'name' });
-    for (const d of demonyms) this.lexicon.add(d, { type: 'entry', entryIndex: idx, role: 'demonym' });
-    for (const c of capitals) this.lexicon.add(c, { type: 'entry', entryIndex: idx, role: 'capital' });
+    const casing: Casing | undefined = e.casing;
+    for (const n of e.names) this.lexicon.add(n, { type: 'entry', entryIndex: idx, role: 'name' }, { casing, layer: this.layer });
+    for (const d of e.demonyms ?? []) this.lexicon.add(d, { type: 'entry', entryIndex: idx, role: 'demonym' }, { casing, layer: this.layer });
+    for (const c of e.capitals ?? []) this.lexicon.add(c, { type: 'entry', entryIndex: idx, role: 'capital' }, { casing, layer: this.layer });
+    if (e.kind === 'country') {
+      const code = e.codes[0]?.code;
+      if (code && code.length === 3 && !this.countryIndex.has(code)) this.countryIndex.set(code, idx);
+    }
+    for (const c of e.codes) {
+      if (!c.role) continue;
+      const { country } = splitCode(c.code);
+      if (!country) continue;
+      const key = `${country}:${c.role}`;
+      const list = this.roles.get(key) ?? [];
+      list.push({ entryIndex: idx, code: c });
+      this.roles.set(key, list);
+    }
     return idx;
   }
 
-  addAgent(phrase: string, sector: string, priority: number): void {
-    this.lexicon.add(phrase, { type: 'agent', sector, priority, phrase });
+  addAgent(a: AgentDef): void {
+    this.agents.push(a);
+    this.lexicon.add(a.phrase, { type: 'agent', sector: a.sector, priority: a.priority, phrase: a.phrase, prefix: a.prefix }, { layer: this.layer });
+    if (a.role) this.agentRoles.set(a.phrase.toLowerCase(), a.role);
   }
-}
 
-/** Acronyms of two letters that collide with English words or are too ambiguous to read as countries. */
-const SKIP_ALT = /^[A-Z]{2}$/;
+  /** a phrase that is not an actor and shadows shorter matches ("Washington state") */
+  addBlock(phrase: string): void {
+    this.blocks.push(phrase);
+    this.lexicon.add(phrase, { type: 'block', phrase }, { layer: this.layer, casing: 'any' });
+  }
 
-function loadCountries(dict: ActorDictionary): void {
-  const require = createRequire(import.meta.url);
-  const countries = require('world-countries') as WorldCountry[];
-  const extra = readTsv(dataPath('actors', 'countries-extra.tsv'));
-  const codeMap = new Map<string, string>();
-  const extraNames = new Map<string, { names: string[]; capitals: string[] }>();
-  for (const r of extra.rows) {
-    if (r.cells[0].startsWith('=')) {
-      codeMap.set(r.cells[0].slice(1), r.cells[1]);
-      continue;
+  /** Copy parts of another dictionary into this one (on a new layer when asked). */
+  addAll(other: ActorDictionary, parts: DictPart[] = ['actors', 'agents', 'discards']): void {
+    if (parts.includes('actors')) {
+      for (const e of other.entries) this.addEntry(e);
+      for (const b of other.blocks) this.addBlock(b);
     }
-    const cur = extraNames.get(r.cells[0]) ?? { names: [], capitals: [] };
-    if (r.cells[1]) cur.names.push(...r.cells[1].split('|').filter(Boolean));
-    if (r.cells[2]) cur.capitals.push(...r.cells[2].split('|').filter(Boolean));
-    extraNames.set(r.cells[0], cur);
+    if (parts.includes('agents')) for (const a of other.agents) this.addAgent(a);
+    if (parts.includes('discards')) this.discards.addAll(other.discards);
+    for (const s of other.sources) if (!this.sources.includes(s)) this.sources.push(s);
   }
-  // sovereign states first, so "French" and "American" go to France and the United States, not to
-  // French Southern Territories or American Samoa; a name or demonym already taken is not added again
-  const taken = new Set<string>();
-  const ordered = [...countries].sort((a, b) => Number(!!b.independent) - Number(!!a.independent));
-  for (const c of ordered) {
-    const code = codeMap.get(c.cca3) ?? c.cca3;
-    const ex = extraNames.get(c.cca3);
-    const names = new Set<string>([c.name.common, c.name.official]);
-    for (const a of c.altSpellings) if (!SKIP_ALT.test(a) && /^[\p{L}\p{M}\s.'’,()-]+$/u.test(a) && /[A-Za-z]/.test(a) && !a.includes(',')) names.add(a);
-    if (ex) for (const n of ex.names) names.add(n);
-    const demonyms = new Set<string>();
-    const d = c.demonyms?.eng;
-    if (d?.m) demonyms.add(d.m);
-    if (d?.f) demonyms.add(d.f);
-    const capitals = ex && ex.capitals.length ? ex.capitals : c.capital.filter(Boolean);
-    const fresh = (list: Iterable<string>) => [...list].filter((n) => !taken.has(n.toLowerCase()));
-    const entryNames = fresh(names), entryDemonyms = fresh(demonyms), entryCapitals = fresh(capitals);
-    for (const n of [...entryNames, ...entryDemonyms, ...entryCapitals]) taken.add(n.toLowerCase());
-    const idx = dict.addEntry(
-      {
-        id: `country:${code}`,
-        kind: 'country',
-        names: entryNames,
-        codes: [{ code, from: null, to: null }],
-        label: c.name.common,
-        origin: 'world-countries',
-      },
-      entryDemonyms,
-      entryCapitals,
-    );
-    dict.countryIndex.set(code, idx);
+
+  /**
+   * A dictionary with `base` underneath and `top` on top (ties between equal phrases go to `top`).
+   * `topParts` says which parts `top` contributes; the others come from `base` only when `replace`.
+   */
+  static combine(base: ActorDictionary, top: ActorDictionary, mode: 'add' | 'replace'): ActorDictionary {
+    const d = new ActorDictionary();
+    const has: DictPart[] = [];
+    if (top.entries.length) has.push('actors');
+    if (top.agents.length) has.push('agents');
+    if (top.discards.size) has.push('discards');
+    const fromBase = mode === 'add' ? (['actors', 'agents', 'discards'] as DictPart[]) : (['actors', 'agents', 'discards'] as DictPart[]).filter((p) => !has.includes(p));
+    d.addAll(base, fromBase);
+    d.layer = 1;
+    d.addAll(top, has);
+    return d;
   }
-}
 
-function loadAgents(dict: ActorDictionary, file: string): void {
-  for (const r of readTsv(file).rows) {
-    const [phrase, sector, prio] = r.cells;
-    if (!phrase || !sector) throw new DyadError('E_DICT_SYNTAX', 'agent line needs "phrase<TAB>SECTOR"', `${file}:${r.line}`);
-    dict.addAgent(phrase, sector, prio ? Number(prio) : 1);
+  /** The person holding an office of a country on a date ("TUR", "dm", "2019-05-01"). */
+  holderOf(country: string, role: string, date: string): { entry: ActorEntry; code: DatedCode } | null {
+    const list = this.roles.get(`${country}:${role}`);
+    if (!list) return null;
+    for (const t of list) if ((t.code.from || t.code.to) && holds(t.code, date)) return { entry: this.entries[t.entryIndex], code: t.code };
+    return null;
   }
-}
 
-function loadIgos(dict: ActorDictionary, file: string): void {
-  if (!existsSync(file)) return;
-  const { rows } = readTsv(file, { header: true });
-  for (const r of rows) {
-    const [code, name, aliases] = r.cells;
-    if (!code || !name) continue;
-    const names = [name, ...(aliases ? aliases.split('|') : [])].map((s) => s.trim()).filter(Boolean);
-    dict.addEntry({ id: `igo:${code}:${name}`, kind: 'igo', names, codes: [{ code, from: null, to: null }], label: name, origin: `${file}:${r.line}` });
+  /** Entries whose names include this phrase (exact words), for lookups. */
+  find(phrase: string): { entry: ActorEntry; index: number; role: string; layer: number }[] {
+    const out: { entry: ActorEntry; index: number; role: string; layer: number }[] = [];
+    const words = phraseWords(phrase).keys;
+    if (!words.length) return out;
+    for (const p of this.lexicon.phrasesFor(words)) {
+      if (p.value.type !== 'entry') continue;
+      out.push({ entry: this.entries[p.value.entryIndex], index: p.value.entryIndex, role: p.value.role, layer: p.layer });
+    }
+    return out;
   }
-}
-
-/** Named groups and people: "names<TAB>codes<TAB>kind". */
-export function loadNamed(dict: ActorDictionary, file: string): void {
-  for (const r of readTsv(file).rows) {
-    const [names, codes, kind] = r.cells;
-    if (!names || !codes) throw new DyadError('E_DICT_SYNTAX', 'named actor line needs "names<TAB>codes<TAB>kind"', `${file}:${r.line}`);
-    const list = names.split('|').map((s) => s.trim()).filter(Boolean);
-    const k = kind === 'person' ? 'person' : 'group';
-    dict.addEntry({
-      id: `${k}:${list[0].toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-      kind: k,
-      names: list,
-      codes: codes.split(';').map(parseDatedCode),
-      label: list[0],
-      origin: `${file}:${r.line}`,
-    });
-  }
-}
-
-let cached: ActorDictionary | null = null;
-
-/** The default actor dictionary shipped in data/actors (built once per process). */
-export function defaultActors(): ActorDictionary {
-  if (cached) return cached;
-  const dict = new ActorDictionary();
-  loadCountries(dict);
-  loadIgos(dict, dataPath('cameo', 'igos.tsv'));
-  loadNamed(dict, dataPath('actors', 'named.tsv'));
-  loadAgents(dict, dataPath('actors', 'agents.tsv'));
-  cached = dict;
-  return dict;
 }

@@ -1,81 +1,235 @@
 import type { Token } from '../core/doc.js';
+import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
 
 /** What a matched phrase stands for. */
 export type LexValue =
   | { type: 'entry'; entryIndex: number; role: 'name' | 'demonym' | 'capital' }
-  | { type: 'agent'; sector: string; priority: number; phrase: string };
+  /** an agent (sector) word; `code` is appended to the actor's code, or prepended when `prefix` */
+  | { type: 'agent'; sector: string; priority: number; phrase: string; prefix?: boolean }
+  /** a phrase that is known not to be an actor ("Washington state"): it shadows shorter matches */
+  | { type: 'block'; phrase: string };
+
+/** 'exact': acronym, case must match (US, UN, WHO); 'cap': first letter upper case; 'any' */
+export type Casing = 'exact' | 'cap' | 'any';
 
 interface Phrase {
-  words: string[]; // lower case
-  /** 'exact' for all-caps acronyms (US, UN), 'cap' when the phrase is capitalised, 'any' otherwise */
-  casing: 'exact' | 'cap' | 'any';
+  keys: string[];
   raw: string[];
+  casing: Casing;
   value: LexValue;
+  /** later layers (user dictionaries added on top) win ties */
+  layer: number;
+  text: string;
 }
 
-/** Split a dictionary phrase into words the way wink-nlp tokenises ("Haftar's" → "Haftar", "'s"). */
-export function phraseWords(s: string): string[] {
+/** One matchable piece of text: a token, or a part of a token split at an internal hyphen ("pro-Russian"). */
+export interface Unit {
+  key: string;
+  raw: string;
+  /** token index */
+  tok: number;
+  /** no whitespace between this unit and the previous one */
+  glued: boolean;
+  /** the whole token (so its lemma can be used) */
+  whole: boolean;
+}
+
+/** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force) */
+function singulars(key: string, lemma: string): string[] {
   const out: string[] = [];
-  for (const w of s.trim().split(/\s+/)) {
-    if (!w) continue;
-    const m = /^(.+?)('s|’s)$/.exec(w);
-    if (m) out.push(m[1], m[2]);
-    else out.push(w);
+  if (lemma !== key) out.push(lemma);
+  if (key.length > 3 && key.endsWith('s')) {
+    if (key.endsWith('ies')) out.push(key.slice(0, -3) + 'y');
+    if (key.endsWith('es')) out.push(key.slice(0, -2));
+    out.push(key.slice(0, -1));
   }
   return out;
 }
 
+const unitCache = new WeakMap<Token[], { units: Unit[]; firstUnit: Int32Array }>();
+
+/** The units of a token list (cached per list): hyphen and apostrophe tokens vanish but glue their neighbours. */
+export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array } {
+  const hit = unitCache.get(tokens);
+  if (hit) return hit;
+  const units: Unit[] = [];
+  const firstUnit = new Int32Array(tokens.length + 1).fill(-1);
+  for (const t of tokens) {
+    const parts = t.text.length > 2 ? t.text.split(/(?<=\p{L})[-‐‑–](?=\p{L})/u) : [t.text];
+    // glued to the previous unit: no whitespace from that unit's token to this one (dropped "-" tokens may sit between)
+    const prev = units[units.length - 1];
+    let glued = !!prev;
+    if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
+    let first = true;
+    for (const p of parts) {
+      const key = keyOf(p);
+      if (!key) continue;
+      if (firstUnit[t.i] < 0) firstUnit[t.i] = units.length;
+      units.push({ key, raw: rawKeyOf(p), tok: t.i, glued: first ? glued : true, whole: parts.length === 1 });
+      first = false;
+    }
+  }
+  firstUnit[tokens.length] = units.length;
+  // tokens without units (punctuation) point at the next unit
+  for (let i = tokens.length - 1; i >= 0; i--) if (firstUnit[i] < 0) firstUnit[i] = firstUnit[i + 1];
+  const out = { units, firstUnit };
+  unitCache.set(tokens, out);
+  return out;
+}
+
+export interface LexMatch {
+  /** token range [start, end) */
+  start: number;
+  end: number;
+  value: LexValue;
+  phrase: string;
+  /** the match starts inside a token ("Russian" in "pro-Russian") */
+  partial: boolean;
+}
+
 /**
- * A phrase dictionary keyed by first word, matched longest-first over tokens. Case rules keep "US" apart
- * from "us" and "Chad" the country apart from "chad"; agents match the last word by lemma ("troops").
+ * A phrase dictionary keyed by first word, matched longest-first over text units. Case rules keep "US"
+ * apart from "us" and "Chad" the country apart from "chad"; agents match their last word by lemma
+ * ("troops" → "troop"). Phrases are indexed lazily: adding is O(1), the first lookup sorts the buckets.
  */
 export class Lexicon {
   private byFirst = new Map<string, Phrase[]>();
+  private seen = new Set<string>();
+  private dirty = true;
   size = 0;
 
-  add(phrase: string, value: LexValue): void {
-    const raw = phraseWords(phrase);
-    if (!raw.length) return;
-    const words = raw.map((w) => w.toLowerCase());
-    let casing: Phrase['casing'] = 'any';
-    if (value.type === 'entry') {
-      const letters = raw.join('').replace(/[^A-Za-z]/g, '');
-      casing = letters.length >= 2 && letters === letters.toUpperCase() ? 'exact' : /^[A-Z]/.test(raw[0]) ? 'cap' : 'any';
-    }
-    const list = this.byFirst.get(words[0]) ?? [];
-    if (list.some((p) => p.words.join(' ') === words.join(' ') && sameValue(p.value, value))) return;
-    list.push({ words, casing, raw, value });
-    list.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(words[0], list);
-    this.size++;
-  }
-
-  /** Longest phrase starting at token k (not crossing `end`), or null. */
-  matchAt(tokens: Token[], k: number, end: number): { end: number; value: LexValue; phrase: string } | null {
-    const t = tokens[k];
-    const a = this.byFirst.get(t.lower);
-    const b = t.lemma !== t.lower ? this.byFirst.get(t.lemma) : undefined;
-    if (!a && !b) return null;
-    const list = a && b ? [...a, ...b].sort((x, y) => y.words.length - x.words.length) : (a ?? b)!;
-    for (const p of list) {
-      const n = p.words.length;
-      if (k + n > end) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        const tok = tokens[k + j];
-        const w = p.words[j];
-        if (tok.lower !== w && !(p.value.type === 'agent' && j === n - 1 && tok.lemma === w)) ok = false;
-        else if (p.casing === 'exact' && tok.text !== p.raw[j]) ok = false;
-        else if (p.casing === 'cap' && j === 0 && !/^[A-Z0-9]/.test(tok.text)) ok = false;
+  add(phrase: string, value: LexValue, opts: { casing?: Casing; layer?: number } = {}): void {
+    const { keys, raw } = phraseWords(phrase);
+    if (!keys.length) return;
+    const vk = value.type === 'entry' ? `e${value.entryIndex}${value.role}` : value.type === 'agent' ? `a${value.sector}${value.prefix ? '<' : ''}` : 'b';
+    const sig = keys.join(' ') + '\u0000' + vk;
+    if (this.seen.has(sig)) return;
+    this.seen.add(sig);
+    let casing = opts.casing;
+    if (!casing) {
+      if (value.type === 'agent') casing = 'any';
+      else {
+        const letters = raw.join('').replace(/[^\p{L}]/gu, '');
+        casing = letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters) ? 'exact' : /^\p{Lu}/u.test(raw[0]) ? 'cap' : 'any';
       }
-      if (ok) return { end: k + n, value: p.value, phrase: p.raw.join(' ') };
     }
-    return null;
+    let list = this.byFirst.get(keys[0]);
+    if (!list) { list = []; this.byFirst.set(keys[0], list); }
+    list.push({ keys, raw, casing, value, layer: opts.layer ?? 0, text: phrase.trim() });
+    this.size++;
+    this.dirty = true;
   }
-}
 
-function sameValue(a: LexValue, b: LexValue): boolean {
-  if (a.type === 'entry' && b.type === 'entry') return a.entryIndex === b.entryIndex && a.role === b.role;
-  if (a.type === 'agent' && b.type === 'agent') return a.sector === b.sector;
-  return false;
+  private prepare(): void {
+    if (!this.dirty) return;
+    for (const list of this.byFirst.values()) {
+      list.sort((a, b) => b.keys.length - a.keys.length || b.layer - a.layer);
+    }
+    this.dirty = false;
+  }
+
+  /** Every phrase that has this first-word key (for `dyad actors lookup`). */
+  phrasesFor(words: string[]): { text: string; value: LexValue; layer: number }[] {
+    this.prepare();
+    const list = this.byFirst.get(words[0]) ?? [];
+    return list.filter((p) => p.keys.length === words.length && p.keys.every((k, i) => k === words[i])).map((p) => ({ text: p.text, value: p.value, layer: p.layer }));
+  }
+
+  /** The longest phrase starting at unit u (not crossing token `endTok`), or null. */
+  matchUnit(tokens: Token[], u: number, endTok: number): LexMatch | null {
+    this.prepare();
+    const { units } = unitsOf(tokens);
+    const start = units[u];
+    if (!start || start.tok >= endTok) return null;
+    // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
+    let best: { p: Phrase; endUnit: number } | null = null;
+    let acc = '';
+    for (let j = u; j < units.length && j < u + 4; j++) {
+      if (j > u && !units[j].glued) break;
+      if (units[j].tok >= endTok) break;
+      acc += units[j].key;
+      const list = this.byFirst.get(acc);
+      if (list) {
+        // sorted longest first, then by layer: the first phrase that matches is this bucket's best
+        for (const p of list) {
+          if (best && p.keys.length < best.p.keys.length) break;
+          const e = this.matchPhrase(tokens, units, p, u, j + 1, endTok);
+          if (e < 0) continue;
+          if (!best || p.keys.length > best.p.keys.length || p.layer > best.p.layer) best = { p, endUnit: e };
+          break;
+        }
+      }
+    }
+    if (!best && start.whole) {
+      // an agent of one word matched by lemma ("troops" → troop), or by a plain plural when the tagger
+      // took a capitalised plural for a name ("Militias attacked")
+      for (const k of singulars(start.key, keyOf(tokens[start.tok].lemma))) {
+        const list = this.byFirst.get(k);
+        if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') { best = { p, endUnit: u + 1 }; break; }
+        if (best) break;
+      }
+    }
+    if (!best) return null;
+    const last = units[best.endUnit - 1];
+    return {
+      start: start.tok,
+      end: last.tok + 1,
+      value: best.p.value,
+      phrase: best.p.text,
+      partial: units[u - 1]?.tok === start.tok,
+    };
+  }
+
+  /** Match phrase p whose first word ends at unit `next` (exclusive); returns the end unit or -1. */
+  private matchPhrase(tokens: Token[], units: Unit[], p: Phrase, first: number, next: number, endTok: number): number {
+    if (!this.caseOk(p, 0, units, first, next)) return -1;
+    let j = next;
+    for (let w = 1; w < p.keys.length; w++) {
+      const want = p.keys[w];
+      const isLast = w === p.keys.length - 1;
+      let acc = '';
+      const from = j;
+      let ok = false;
+      while (j < units.length && units[j].tok < endTok) {
+        if (j > from && !units[j].glued) break;
+        acc += units[j].key;
+        j++;
+        if (acc === want) { ok = true; break; }
+        if (!want.startsWith(acc)) break;
+      }
+      if (!ok && isLast && p.value.type === 'agent' && from < units.length && units[from].whole && units[from].tok < endTok && singulars(units[from].key, keyOf(tokens[units[from].tok].lemma)).includes(want)) {
+        j = from + 1;
+        ok = true;
+      }
+      if (!ok) return -1;
+      if (!this.caseOk(p, w, units, from, j)) return -1;
+    }
+    return j;
+  }
+
+  private caseOk(p: Phrase, w: number, units: Unit[], a: number, b: number): boolean {
+    if (p.casing === 'any') return true;
+    let raw = '';
+    for (let k = a; k < b; k++) raw += units[k].raw;
+    if (p.casing === 'exact') return raw === p.raw[w];
+    return w > 0 || /^[\p{Lu}\d]/u.test(raw);
+  }
+
+  /** Scan a token range left to right, longest match first; returns non-overlapping matches. */
+  scan(tokens: Token[], startTok: number, endTok: number): LexMatch[] {
+    const { units, firstUnit } = unitsOf(tokens);
+    const out: LexMatch[] = [];
+    let u = firstUnit[startTok];
+    while (u >= 0 && u < units.length && units[u].tok < endTok) {
+      const m = this.matchUnit(tokens, u, endTok);
+      if (m) {
+        out.push(m);
+        // continue after the last matched token
+        let next = u + 1;
+        while (next < units.length && units[next].tok < m.end) next++;
+        u = next;
+      } else u++;
+    }
+    return out;
+  }
 }

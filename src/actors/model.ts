@@ -5,6 +5,10 @@ export interface DatedCode {
   code: string;
   from: string | null;
   to: string | null;
+  /** the office this code stands for ("hos", "hog", "fm", "dm", ...; see docs/dictionaries.md) */
+  role?: string;
+  /** the dates are approximate (the interval is kept inside the true term) */
+  approx?: boolean;
 }
 
 /** One dictionary entry: a country, IGO, group or person, with its names and dated codes. */
@@ -19,6 +23,12 @@ export interface ActorEntry {
   label: string;
   /** where the entry came from: "data/actors/people.tsv:12" */
   origin: string;
+  /** country entries: adjectives and demonyms ("Turkish", "Turks") */
+  demonyms?: string[];
+  /** country entries: capitals and other metonyms for the government ("Ankara") */
+  capitals?: string[];
+  /** how names must be capitalised (default: from the name's own spelling) */
+  casing?: 'exact' | 'cap' | 'any';
 }
 
 /**
@@ -67,4 +77,9 @@ export function parseDatedCode(s: string): DatedCode {
 export function formatDatedCode(c: DatedCode): string {
   if (!c.from && !c.to) return c.code;
   return `${c.code}@${c.from ?? ''}..${c.to ?? ''}`;
+}
+
+/** Does the interval of c hold the date? (undated codes hold every date) */
+export function holds(c: DatedCode, date: string): boolean {
+  return (c.from === null || date >= c.from) && (c.to === null || date <= c.to);
 }

@@ -1,88 +1,92 @@
 import type { Doc, ActorMention, Chunk, ActorKind } from '../core/doc.js';
 import type { ActorDictionary } from './dictionary.js';
-import type { LexValue } from './lexicon.js';
+import type { LexMatch } from './lexicon.js';
+import type { ActorEntry, DatedCode } from './model.js';
 import { codeOn, splitCode } from './model.js';
+import { unknownName } from './names.js';
+import { keyOf } from './normalize.js';
 
 /** prepositions that make their object a place rather than an actor */
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);
 
-/** capitalised words that are not names */
-const NOT_NAMES = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'an',
-  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'gen', 'gen.', 'sen', 'sen.', 'rep', 'rep.', 'i',
-]);
-
 /** sectors whose code a group keeps when its "forces"/"fighters" are named ("Haftar's forces" stays LBYREB) */
-const ARMED_NONSTATE = new Set(['REB', 'INS', 'SEP', 'MIL', 'UAF']);
+const ARMED_NONSTATE = new Set(['REB', 'INS', 'SEP', 'MIL', 'UAF', 'IMG']);
 
-interface Found {
-  start: number;
-  end: number;
-  value: LexValue;
-  phrase: string;
+/** "Iranian-backed militias": the country before these words backs the actor, it is not the actor */
+const BACKING = new Set(['backed', 'sponsored', 'supported', 'funded', 'armed', 'trained', 'financed', 'allied', 'aligned', 'affiliated', 'linked', 'leaning', 'friendly']);
+/** "a London-based group", "Russian-born": the place says nothing about who the actor is */
+const NOT_IDENTITY = new Set(['based', 'born', 'educated', 'made', 'built', 'owned', 'registered', 'flagged', 'bound']);
+
+/** what a resolution needs besides the NP: the token where an owner phrase starts ("X's", "loyal to X") */
+export interface ResolveOpts {
+  /** token range of the owner phrase inside [ch.start, extendTo) */
+  owner?: { start: number; end: number };
 }
 
-function scan(doc: Doc, dict: ActorDictionary, start: number, end: number): Found[] {
-  const out: Found[] = [];
-  const tokens = doc.tokens;
-  let k = start;
-  while (k < end) {
-    const m = dict.lexicon.matchAt(tokens, k, end);
-    if (m) {
-      out.push({ start: k, end: m.end, value: m.value, phrase: m.phrase });
-      k = m.end;
-    } else k++;
-  }
-  return out;
-}
-
-/** Unknown capitalised name words in a range (a person or group we have no entry for). */
-function unknownName(doc: Doc, start: number, end: number, covered: (k: number) => boolean): { start: number; end: number } | null {
-  let a = -1, b = -1;
-  for (let k = start; k < end; k++) {
-    const t = doc.tokens[k];
-    const isName = t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && !NOT_NAMES.has(t.lower) && !covered(k);
-    if (isName) {
-      if (a < 0) a = k;
-      b = k + 1;
-    } else if (a >= 0 && t.text !== '-' && t.text !== '.') {
-      break;
-    }
-  }
-  return a >= 0 ? { start: a, end: b } : null;
-}
+const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3 : e.kind === 'igo' ? 2 : 1);
 
 /**
  * Resolve the actor an NP names: a dictionary entry (person, group, IGO, country/demonym/capital), composed
  * with the sector of an agent word ("Turkish troops" → TURMIL, "Turkey's defence minister" → TURGOV), or an
- * agent alone, or an unknown name (kept with code null).
+ * agent alone, or an unknown name (kept with code null, never guessed).
  */
-export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number): ActorMention | null {
-  const found = scan(doc, dict, ch.start, extendTo);
-  const entries = found.filter((f) => f.value.type === 'entry');
+export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = {}): ActorMention | null {
+  const tokens = doc.tokens;
+  const all = dict.lexicon.scan(tokens, ch.start, extendTo);
+  const notes: string[] = [];
+  let backedBy: string | null = null;
+  const found: LexMatch[] = [];
+  for (const f of all) {
+    // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
+    const inTok = /[-‐‑](\p{L}+)$/u.exec(tokens[f.end - 1].text);
+    const hyphen = tokens[f.end]?.text === '-' && tokens[f.end].start === tokens[f.end - 1].end && tokens[f.end + 1]?.start === tokens[f.end].end;
+    const glued = inTok && !keyOf(f.phrase).endsWith(keyOf(inTok[1])) ? inTok[1].toLowerCase() : hyphen ? tokens[f.end + 1].lower : undefined;
+    if (f.value.type === 'entry' && (glued && (BACKING.has(glued) || NOT_IDENTITY.has(glued)) || (f.partial && /^(pro|anti)[-‐]/i.test(tokens[f.start].text)))) {
+      const e = dict.entries[f.value.entryIndex];
+      const dc = codeOn(e, doc.date);
+      if (glued && BACKING.has(glued) || /^pro/i.test(tokens[f.start].text)) {
+        if (dc && !backedBy) backedBy = dc.code;
+        notes.push(`'${doc.spanText(f.start, f.end)}' backs the actor (not its identity)`);
+      }
+      continue;
+    }
+    found.push(f);
+  }
+  let entries = found.filter((f) => f.value.type === 'entry');
   const agents = found.filter((f) => f.value.type === 'agent');
-  const covered = (k: number) => found.some((f) => k >= f.start && k < f.end);
+  const blocks = found.filter((f) => f.value.type === 'block');
+  const locative = ch.prep !== undefined && LOCATIVE_PREPS.has(tokens[ch.prep].lower);
+  // a capital that only modifies another noun is no actor: "the Paris agreement", "the Minsk talks"
+  entries = entries.filter((f) => {
+    if (f.value.type !== 'entry' || f.value.role !== 'capital' || agents.length) return true;
+    const isHead = ch.head >= f.start && ch.head < f.end;
+    const isOwner = (ch.possessor !== undefined && f.end <= ch.possessor + 1) || (opts.owner && f.start >= opts.owner.start);
+    if (!isHead && !isOwner) { notes.push(`capital '${doc.spanText(f.start, f.end)}' only modifies '${tokens[ch.head].text}'`); return false; }
+    return true;
+  });
+  const covered = (k: number) => all.some((f) => k >= f.start && k < f.end);
   const name = unknownName(doc, ch.start, ch.end, covered);
-  const locative = ch.prep !== undefined && LOCATIVE_PREPS.has(doc.tokens[ch.prep].lower);
-  if (!entries.length && !agents.length && !name) return null;
+  const blockName = blocks.length ? blocks[0] : null;
+  if (!entries.length && !agents.length && !name && !blockName) return null;
 
-  // the strongest entry: person/group > igo > country
-  const rank = (f: Found) => {
-    const e = f.value.type === 'entry' ? dict.entries[f.value.entryIndex] : null;
-    if (!e) return 0;
-    return e.kind === 'person' || e.kind === 'group' ? 3 : e.kind === 'igo' ? 2 : 1;
-  };
-  const pickBest = (list: Found[]) => list.slice().sort((a, b) => rank(b) - rank(a))[0];
-  // agent: the highest priority, ties to the last (the head)
-  let agent: Found | null = null;
+  // the strongest entry: person/group > igo > country; the first among equals
+  let best: LexMatch | null = null;
+  for (const f of entries) {
+    if (f.value.type !== 'entry') continue;
+    if (!best || rankOf(dict.entries[f.value.entryIndex]) > rankOf(dict.entries[(best.value as { entryIndex: number }).entryIndex])) best = f;
+  }
+  // the agent: the highest priority, ties to the last (the head)
+  let agent: LexMatch | null = null;
   for (const a of agents) {
     if (a.value.type !== 'agent') continue;
     if (!agent || (agent.value.type === 'agent' && a.value.priority >= agent.value.priority)) agent = a;
   }
-  const agentSector = agent && agent.value.type === 'agent' ? agent.value.sector : null;
-  const spanStart = Math.min(...found.map((f) => f.start), name ? name.start : Infinity);
-  const spanEnd = Math.max(...found.map((f) => f.end), name ? name.end : -Infinity);
+  const agentValue = agent && agent.value.type === 'agent' ? agent.value : null;
+  const former = hasFormer(doc, ch.start, agent ? agent.start : ch.end);
+  const agentSector = agentValue ? (former && !agentValue.prefix ? 'ELI' : agentValue.sector) : former ? 'ELI' : null;
+  const parts = [...entries, ...(agent ? [agent] : []), ...(blockName ? [blockName] : [])];
+  const spanStart = Math.min(...parts.map((f) => f.start), name ? name.start : Infinity);
+  const spanEnd = Math.max(...parts.map((f) => f.end), name ? name.end : -Infinity);
   const mention: ActorMention = {
     start: spanStart,
     end: spanEnd,
@@ -90,54 +94,68 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
     code: null,
     country: null,
     sector: null,
-    name: name ? doc.spanText(name.start, name.end) : null,
+    name: name ? doc.spanText(name.start, name.end) : blockName ? blockName.phrase : null,
     kind: 'unknown',
-    entries: [],
+    entries: [...notes],
     confidence: 0.5,
     locative,
     agents: agent ? [agent.phrase] : [],
   };
-  // a person with no code on this date still resolves through a title in the same NP ("Turkey's defence minister X")
-  let best = pickBest(entries);
-  if (best && best.value.type === 'entry') {
-    const e0 = dict.entries[best.value.entryIndex];
-    if ((e0.kind === 'person' || e0.kind === 'group') && !codeOn(e0, doc.date)) {
-      const title = entries.find((f) => f.value.type === 'entry' && dict.entries[f.value.entryIndex].kind === 'country');
-      if (title && agentSector) {
-        mention.entries.push(`${e0.id} (${e0.origin}) has no code on ${doc.date}; resolved by title`);
-        mention.name = e0.label;
-        best = title;
-      }
-    }
+  if (backedBy) mention.backedBy = backedBy;
+  if (blockName && !best) {
+    mention.entries.push(`'${blockName.phrase}' is listed as not an actor`);
+    return mention;
   }
   if (best && best.value.type === 'entry') {
-    const e = dict.entries[best.value.entryIndex];
-    const dc = codeOn(e, doc.date);
-    mention.entries.push(`${e.id} (${e.origin})${dc && (dc.from || dc.to) ? ` [${dc.code} ${dc.from ?? ''}..${dc.to ?? ''}]` : ''}`);
-    let kind: ActorKind = e.kind;
-    if (best.value.role === 'capital') kind = 'capital';
-    mention.kind = kind;
+    let e = dict.entries[best.value.entryIndex];
+    let dc = codeOn(e, doc.date);
+    const role = best.value.role;
+    mention.entries.push(describe(e, dc));
+    // a person whose code on this date is only the default (not an office) but whom the text gives a title
+    if (e.kind === 'person' && dc && !dc.from && !dc.to && agentValue && !former && agentSector && ['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY'].includes(agentSector)) {
+      const title = entries.find((f) => f.value.type === 'entry' && dict.entries[f.value.entryIndex].kind === 'country');
+      const country = title && title.value.type === 'entry' ? dict.entries[title.value.entryIndex].codes[0].code : splitCode(dc.code).country;
+      if (country) {
+        mention.entries.push(`${e.label} holds no dated office on ${doc.date} in the dictionary; the title '${agent!.phrase}' gives ${country}${agentSector}`);
+        dc = { code: country + agentSector, from: null, to: null };
+        e = { ...e, codes: [dc] };
+      }
+    }
+    mention.kind = role === 'capital' ? 'capital' : e.kind;
+    if (e.kind === 'person' || e.kind === 'group') mention.name = e.label;
+    mention.entryId = e.id;
     if (dc) {
       const { country, sector } = splitCode(dc.code);
       let code = dc.code;
       let sec = sector;
-      if (e.kind === 'country') {
-        if (agentSector) { code = dc.code + agentSector; sec = agentSector; }
-        else if (best.value.role === 'capital' && !locative) { code = dc.code + 'GOV'; sec = 'GOV'; }
-      } else if ((e.kind === 'person' || e.kind === 'group') && agentSector && sector && !ARMED_NONSTATE.has(sector) && country) {
+      const ownerHere = isOwner(ch, best, opts);
+      if (e.kind === 'country' && (agentSector || role === 'capital')) {
+        if (agentValue?.prefix && agentSector) { code = agentSector + dc.code; sec = agentSector; }
+        else if (agentSector) { code = dc.code + agentSector; sec = agentSector; }
+        else if (!locative) { code = dc.code + 'GOV'; sec = 'GOV'; }
+        if (agentSector && agent && agent.end <= best.start && role === 'capital') { /* "the government in Tripoli" style handled by caller */ }
+      } else if ((e.kind === 'person' || e.kind === 'group') && agentSector && country && sector && !ARMED_NONSTATE.has(sector) && ownerHere && agentSector !== sector) {
         // "Erdogan's troops": the person's country with the agent's sector
-        if (ch.possessor !== undefined && best.end <= ch.possessor + 1 && agentSector !== sector) { code = country + agentSector; sec = agentSector; }
+        code = country + agentSector;
+        sec = agentSector;
+        mention.entries.push(`owner '${e.label}' + agent → ${code}`);
       }
       mention.code = code;
       mention.country = e.kind === 'igo' ? null : country;
       mention.sector = sec;
       mention.confidence = 0.9;
     }
-    if (e.kind === 'person') mention.name = e.label;
-    else if (mention.kind === 'country' && mention.name && mention.entries.some((x) => x.includes('resolved by title'))) { /* keep the person's name */ }
-    else if (e.kind === 'group') mention.name = e.label;
-    else if (name && e.kind === 'country' && agentSector) mention.name = mention.name; // "defence minister Hulusi Akar"
-    else if (e.kind === 'country' || e.kind === 'igo') mention.name = name ? mention.name : null;
+    // "the Turkish defence minister": name the office holder on the date
+    if (e.kind === 'country' && agentValue && !former && !name && mention.code) {
+      const office = dict.agentRoles.get(agentValue.phrase.toLowerCase());
+      const singular = tokens[agent!.end - 1].lemma === tokens[agent!.end - 1].lower;
+      const holder = office && singular ? dict.holderOf(mention.country ?? '', office, doc.date) : null;
+      if (holder) {
+        mention.name = holder.entry.label;
+        mention.holder = holder.entry.id;
+        mention.entries.push(`office '${office}' of ${mention.country} on ${doc.date}: ${holder.entry.label} (${holder.code.from ?? ''}..${holder.code.to ?? ''})`);
+      }
+    }
   } else if (agentSector) {
     mention.kind = 'agent';
     mention.sector = agentSector;
@@ -146,3 +164,23 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   if (agent) mention.entries.push(`agent '${agent.phrase}' → ${agentSector}`);
   return mention;
 }
+
+function isOwner(ch: Chunk, f: LexMatch, opts: ResolveOpts): boolean {
+  if (ch.possessor !== undefined && f.end <= ch.possessor + 1) return true;
+  return !!opts.owner && f.start >= opts.owner.start && f.end <= opts.owner.end;
+}
+
+function hasFormer(doc: Doc, start: number, end: number): boolean {
+  for (let k = start; k < end && k < doc.tokens.length; k++) {
+    const w = doc.tokens[k].lower;
+    if (w === 'former' || w === 'ex' || w === 'then' || w.startsWith('ex-')) return true;
+  }
+  return false;
+}
+
+export function describe(e: ActorEntry, dc: DatedCode | null): string {
+  const range = dc && (dc.from || dc.to) ? ` [${dc.code} ${dc.from ?? ''}..${dc.to ?? ''}${dc.role ? ' ' + dc.role : ''}]` : dc ? ` [${dc.code}]` : ' [no code on this date]';
+  return `${e.id} (${e.origin})${range}`;
+}
+
+export type { ActorKind };

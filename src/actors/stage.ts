@@ -1,55 +1,113 @@
 import type { Stage } from '../core/stage.js';
-import type { Doc, ActorMention } from '../core/doc.js';
-import { defaultActors, type ActorDictionary } from './dictionary.js';
+import type { Doc, ActorMention, Chunk } from '../core/doc.js';
+import type { ActorDictionary } from './dictionary.js';
+import { defaultActors } from './defaults.js';
 import { resolveNp } from './resolve.js';
-import { resolvePronouns, inferAgentCountries } from './coref.js';
+import { resolveCoreference, inferAgentCountries } from './coref.js';
+import { splitCode } from './model.js';
 import { datelineCountry } from './dateline.js';
 
-/** Finds actor mentions in noun phrases and resolves their CAMEO codes on the publication date. */
-export function actorsStage(dict: ActorDictionary = defaultActors()): Stage {
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** "forces loyal to X", "militias allied with X": X owns the actor */
+const LOYAL = new Set(['loyal', 'allied', 'close', 'linked', 'affiliated', 'aligned', 'answering', 'belonging', 'subordinate']);
+const ARMED_NONSTATE = new Set(['REB', 'INS', 'SEP', 'MIL', 'UAF', 'IMG']);
+
+/**
+ * Finds actor mentions in noun phrases and resolves their CAMEO codes on the document date, marks
+ * discarded sentences (sports, markets...), then links coreferent mentions. `dict` defaults to
+ * dyad's shipped dictionary (compiled once, lazily).
+ */
+export function actorsStage(dict?: ActorDictionary): Stage {
   return {
     name: 'actors',
     requires: ['chunks', 'clauses'],
     assigns: ['actors'],
     run(doc: Doc) {
+      const d = dict ?? defaultActors();
+      applyDiscards(doc, d);
       doc.mentions = [];
+      const owners = new Map<number, number>();
       const chunks = doc.chunks;
       for (let c = 0; c < chunks.length; c++) {
         const ch = chunks[c];
         if (ch.kind !== 'NP') continue;
         const t = doc.tokens[ch.start];
         if (ch.end - ch.start === 1 && t.pos === 'PRON') {
-          doc.mentions.push(pronounMention(doc, ch.start));
-          ch.mention = doc.mentions.length - 1;
+          ch.mention = push(doc, pronounMention(doc, ch.start));
           continue;
         }
-        // "the president of Egypt": an agent NP takes the country from its "of" phrase
+        // "his forces": the pronoun owns the rest of the NP
+        if (POSSESSIVE_PRONOUNS.has(t.lower) && ch.end - ch.start > 1) {
+          const rest: Chunk = { ...ch, start: ch.start + 1, possessor: undefined };
+          const m = resolveNp(doc, d, rest, ch.end);
+          const pi = push(doc, pronounMention(doc, ch.start));
+          ch.possessorMention = pi;
+          if (m) {
+            ch.mention = push(doc, m);
+            if (m.kind === 'agent') owners.set(ch.mention, pi);
+          } else ch.mention = pi; // "attacked its positions": the owner stands for the NP, as "Russia's positions" does
+          continue;
+        }
         let extendTo = ch.end;
+        let owner: { start: number; end: number } | undefined;
         const next = chunks[c + 1];
-        if (next && next.kind === 'NP' && next.prep === ch.end && doc.tokens[ch.end].lower === 'of') extendTo = next.end;
+        const nextPrep = next && next.kind === 'NP' && next.prep === ch.end ? doc.tokens[ch.end].lower : null;
+        if (nextPrep === 'of') extendTo = next.end; // "the president of Egypt"
+        else if ((nextPrep === 'to' || nextPrep === 'with') && LOYAL.has(doc.tokens[ch.end - 1].lower)) {
+          extendTo = next.end; // "forces loyal to Haftar"
+          owner = { start: next.start, end: next.end };
+        }
         // only an NP that names no actor of its own takes one from its "of" phrase: "the president of
         // Egypt" does, "Iran of arming Hezbollah" and "the annexation of Crimea" do not
-        const own = resolveNp(doc, dict, ch, ch.end);
+        const own = resolveNp(doc, d, ch, ch.end);
         const ownNamed = !!own && own.kind !== 'agent' && own.kind !== 'unknown';
-        const m = extendTo > ch.end && !ownNamed ? resolveNp(doc, dict, ch, extendTo) : own;
+        const m = extendTo > ch.end && (owner || !ownNamed) ? resolveNp(doc, d, ch, extendTo, { owner }) : own;
         if (!m) continue;
-        if (m !== own && m.end > ch.end && m.kind === 'country' && !m.agents.length) {
+        if (m !== own && m.end > ch.end && !owner && m.kind === 'country' && !m.agents.length) {
           if (!own) continue;
-          doc.mentions.push(own);
+          ch.mention = push(doc, own);
         } else {
-          doc.mentions.push(m);
+          ch.mention = push(doc, m);
+          if (m !== own && m.end > ch.end) {
+            next.mention = ch.mention; // the "of"/"to" NP is part of this actor
+            c++;
+          }
         }
-        ch.mention = doc.mentions.length - 1;
-        if (m !== own && m.end > ch.end) next.mention = ch.mention; // the "of" NP is part of this actor
         if (ch.possessor !== undefined && doc.tokens[ch.possessor].pos === 'PART') {
           const pm = doc.mentions[ch.mention];
           if (pm.end <= ch.possessor) ch.possessorMention = ch.mention;
         }
       }
-      resolvePronouns(doc);
-      inferAgentCountries(doc, datelineCountry(doc, dict));
+      resolveCoreference(doc, owners, (mi, o) => composeOwner(doc.mentions[mi], o));
+      inferAgentCountries(doc, datelineCountry(doc, d));
     },
   };
+}
+
+function push(doc: Doc, m: ActorMention): number {
+  doc.mentions.push(m);
+  return doc.mentions.length - 1;
+}
+
+/** "his forces" once "his" is known: the owner's group code, or its country with the agent's sector */
+function composeOwner(m: ActorMention, owner: ActorMention): void {
+  if (!owner.code || !m.sector) return;
+  const { country, sector } = splitCode(owner.code);
+  if (owner.kind === 'igo' || (sector && ARMED_NONSTATE.has(sector)) || !country) {
+    m.code = owner.code;
+    m.sector = sector;
+    m.name = owner.name;
+  } else {
+    m.code = country + m.sector;
+  }
+  m.country = country;
+  // the owner's own group ("his forces" = Haftar's LNA) is the same actor; "its citizens" are not Syria
+  if (m.code === owner.code) {
+    m.antecedent = owner.antecedent ?? { start: owner.start, end: owner.end };
+    m.coref = 'pronoun';
+  }
+  m.confidence = Math.min(owner.confidence, 0.7);
+  m.entries.unshift(`owner '${owner.text}' (${owner.code}) → ${m.code}`);
 }
 
 function pronounMention(doc: Doc, k: number): ActorMention {
@@ -58,4 +116,18 @@ function pronounMention(doc: Doc, k: number): ActorMention {
     start: k, end: k + 1, text: t.text, code: null, country: null, sector: null, name: null,
     kind: 'pronoun', entries: [], confidence: 0.5, locative: false, agents: [],
   };
+}
+
+/** Mark discarded sentences: story-level phrases discard every sentence, the others their own sentence. */
+export function applyDiscards(doc: Doc, dict: ActorDictionary): void {
+  if (!dict.discards.size) return;
+  const story = dict.discards.match(doc.text, 'story');
+  for (const s of doc.sentences) {
+    if (story) {
+      doc.discarded.set(s.i, `story discard (${story.rule.category}): '${story.matched}' (${story.rule.origin})`);
+      continue;
+    }
+    const hit = dict.discards.match(doc.text.slice(s.start, s.end), 'sentence');
+    if (hit) doc.discarded.set(s.i, `discard (${hit.rule.category}): '${hit.matched}' (${hit.rule.origin})`);
+  }
 }

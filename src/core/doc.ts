@@ -118,6 +118,14 @@ export interface ActorMention {
   locative: boolean;
   /** sector words that made the code ("troops"), for --explain */
   agents: string[];
+  /** the dictionary entry that gave the code ("person:hulusi-akar"), to re-code the mention on another date */
+  entryId?: string;
+  /** a title without a name ("the Turkish defence minister"): the entry of whoever held the office on the date */
+  holder?: string;
+  /** "Iranian-backed militias": the code of the backer, which is not the actor itself */
+  backedBy?: string;
+  /** how a coreferent mention was resolved: pronoun, short name, definite description or quote speaker */
+  coref?: 'pronoun' | 'name' | 'description' | 'speaker';
 }
 
 /** A place named in the text, resolved against the gazetteer (set by the places stage). */

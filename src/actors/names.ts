@@ -1,0 +1,45 @@
+import type { Doc } from '../core/doc.js';
+
+/** capitalised words that are not names (or not the name part of an NP) */
+export const NOT_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'an',
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'gen', 'gen.', 'sen', 'sen.', 'rep', 'rep.', 'i', 'lt', 'lt.',
+  'col', 'col.', 'maj', 'maj.', 'sgt', 'sgt.', 'capt', 'capt.', 'adm', 'adm.', 'prof', 'prof.', 'sheikh', 'sir',
+  'president', 'minister', 'prime', 'foreign', 'defence', 'defense', 'general', 'king', 'queen', 'prince', 'emir',
+  'commander', 'chief', 'secretary', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'senator', 'governor',
+  'mayor', 'chancellor', 'premier', 'vice', 'deputy', 'former', 'acting', 'interim', 'state', 'interior',
+  'marshal', 'field', 'colonel', 'major', 'captain', 'lieutenant', 'admiral', 'brigadier', 'sergeant',
+]);
+
+/** lower-case particles inside names: "Abu Mohammed al-Jolani", "Lula da Silva", "Ursula von der Leyen" */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd', 'da', 'de', 'del', 'della', 'di', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'ul', 'ud', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'y']);
+
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+
+/**
+ * Unknown capitalised name words in a token range (a person or group we have no entry for): PROPN tokens
+ * with their particles and hyphens. Titles ("Defence Minister") are not part of the name.
+ */
+export function unknownName(doc: Doc, start: number, end: number, covered: (k: number) => boolean): { start: number; end: number } | null {
+  let a = -1, b = -1;
+  const toks = doc.tokens;
+  const sentFirst = start < toks.length ? doc.sentences[toks[start].sent]?.first ?? -1 : -1;
+  for (let k = start; k < end; k++) {
+    const t = toks[k];
+    const nameWord = isCap(t.text) && !NOT_NAMES.has(t.lower) && !covered(k) && (t.pos === 'PROPN' || (t.pos === 'X' && a >= 0) || (a >= 0 && t.pos !== 'PUNCT' && t.start === toks[k - 1].end)) && !(k === sentFirst && t.pos !== 'PROPN');
+    if (nameWord) {
+      if (a < 0) a = k;
+      b = k + 1;
+      continue;
+    }
+    if (a < 0) continue;
+    // particles and glue inside a name: "al-Jolani", "da Silva", "O'Brien"
+    const capAt = (j: number) => j < end && isCap(toks[j].text) && !covered(j);
+    const joins = capAt(k + 1) || (toks[k + 1]?.text === '-' && toks[k + 1].start === t.end && capAt(k + 2));
+    if ((PARTICLES.has(t.lower) && joins) || ((t.text === '-' || t.text === "'" || t.text === '’') && joins && t.start === toks[k - 1].end)) continue;
+    if (t.text === '.' && k === b) continue;
+    break;
+  }
+  return a >= 0 ? { start: a, end: b } : null;
+}

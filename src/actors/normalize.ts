@@ -1,0 +1,39 @@
+/**
+ * Text keys shared by dictionary phrases and document tokens, so that "al-Shabaab", "al Shabaab" and
+ * "Al-Shabaab" meet, "Erdoğan" (which the tokenizer splits in three) meets "Erdogan", and "U.S." meets "US".
+ */
+
+const MARKS = /\p{M}+/gu;
+/** characters a key drops: hyphens, apostrophes, dots, typographic quotes */
+const DROP = /[-‐‑–'’‘`´.]/g;
+
+/** Lower-case, diacritic-free, without hyphens/apostrophes/dots. "Erdoğan's" → "erdogans", "U.S." → "us". */
+export function keyOf(s: string): string {
+  return foldCase(s).replace(DROP, '');
+}
+
+/** Like keyOf but keeps the letter case (for acronym checks): "U.S." → "US". */
+export function rawKeyOf(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').replace(/[ıİ]/g, (c) => (c === 'ı' ? 'i' : 'I')).replace(DROP, '');
+}
+
+function foldCase(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').replace(/ı/g, 'i').toLowerCase();
+}
+
+/**
+ * Split a dictionary phrase into word keys. Words are separated by spaces, underscores and hyphens
+ * (the tokenizer splits "al-Sham" but not always "pro-Russian"; a key match ignores the difference).
+ * Returns both the keys and the case-preserving raw keys (same length).
+ */
+export function phraseWords(phrase: string): { keys: string[]; raw: string[] } {
+  const keys: string[] = [];
+  const raw: string[] = [];
+  for (const w of phrase.trim().split(/[\s_]+|(?<=\p{L})[-‐‑–](?=\p{L})/u)) {
+    const r = rawKeyOf(w);
+    if (!r) continue;
+    keys.push(r.toLowerCase());
+    raw.push(r);
+  }
+  return { keys, raw };
+}

@@ -1,0 +1,36 @@
+import type { Doc } from '../core/doc.js';
+
+/** A quoted stretch of text as a token range [start, end) (the quote marks excluded). */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
+const OPEN = new Set(['“', '«', '``']);
+const CLOSE = new Set(['”', '»', "''"]);
+
+/**
+ * The quoted spans of a document. Straight double quotes toggle; typographic ones open and close. A quote
+ * left open runs to the end of its paragraph (news style: a quote continued in the next paragraph reopens).
+ */
+export function quoteSpans(doc: Doc): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let open = -1;
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k].text;
+    const paragraphBreak = k > 0 && /\n\s*\n/.test(doc.text.slice(toks[k - 1].end, toks[k].start));
+    if (paragraphBreak && open >= 0) { out.push({ start: open, end: k }); open = -1; }
+    if (OPEN.has(t) || (t === '"' && open < 0)) { if (open < 0) open = k + 1; continue; }
+    if (CLOSE.has(t) || t === '"') {
+      if (open >= 0) { out.push({ start: open, end: k }); open = -1; }
+    }
+  }
+  if (open >= 0) out.push({ start: open, end: toks.length });
+  return out;
+}
+
+export function insideQuote(spans: QuoteSpan[], tok: number): QuoteSpan | null {
+  for (const q of spans) if (tok >= q.start && tok < q.end) return q;
+  return null;
+}
