@@ -7,6 +7,8 @@ import { tokenizeStage, parseStage } from './nlp/stage.js';
 import { actorsStage } from './actors/stage.js';
 import { eventsStage, type EventOptions } from './events/stage.js';
 import type { ActorDictionary } from './actors/dictionary.js';
+import { placesStage, locateStage } from './geo/stage.js';
+import { datesStage } from './dates/stage.js';
 
 export interface CodeOptions extends EventOptions {
   /** publication date YYYY-MM-DD (default: today) */
@@ -17,9 +19,9 @@ export interface CodeOptions extends EventOptions {
   actors?: ActorDictionary;
 }
 
-/** The default stages in order: tokenize → parse → actors → events. */
+/** The default stages in order: tokenize → parse → places → actors → events → dates → locate. */
 export function defaultStages(opts: CodeOptions = {}): Stage[] {
-  return [tokenizeStage, parseStage, actorsStage(opts.actors), eventsStage(opts)];
+  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), datesStage, locateStage];
 }
 
 export function buildPipeline(opts: CodeOptions = {}): Pipeline {

@@ -1,0 +1,58 @@
+import type { Doc } from './doc.js';
+
+/**
+ * Which clauses of its sentence an event owns, for the stages that attach sentence material to events
+ * (dates, places). `own`: the event's clause plus, inside its evidence range, its infinitival/participial
+ * complements ("pledged | to send troops on Monday") and verbless fragments ("Rebels, | ..."). `ancestors`:
+ * the clauses it is embedded in, nearest first. `others`: clauses owned by the sentence's other events,
+ * whose material must not leak into this one.
+ */
+export interface EventScope {
+  sent: number;
+  clause: number;
+  own: Set<number>;
+  ancestors: number[];
+  others: Set<number>;
+}
+
+function ownClauses(doc: Doc, i: number): Set<number> {
+  const m = doc.eventMeta[i];
+  const own = new Set<number>([m.clause]);
+  const sent = doc.clauses[m.clause].sent;
+  for (const cl of doc.clauses) {
+    if (cl.sent !== sent || cl.i === m.clause) continue;
+    if (cl.end <= m.from || cl.start >= m.to) continue;
+    if (cl.verb === null) { own.add(cl.i); continue; }
+    if (cl.kind !== 'infinitival' && cl.kind !== 'participial' && cl.kind !== 'purpose') continue;
+    // only complements of the event's own clause
+    for (let p = cl.parent, hops = 0; p !== null && hops < 6; p = doc.clauses[p].parent, hops++) {
+      if (p === m.clause) { own.add(cl.i); break; }
+      const pk = doc.clauses[p].kind;
+      if (pk !== 'infinitival' && pk !== 'participial' && pk !== 'purpose') break;
+    }
+  }
+  return own;
+}
+
+export function eventScope(doc: Doc, i: number): EventScope {
+  const m = doc.eventMeta[i];
+  const own = ownClauses(doc, i);
+  const ancestors: number[] = [];
+  for (let p = doc.clauses[m.clause].parent, hops = 0; p !== null && hops < 10; p = doc.clauses[p].parent, hops++) {
+    if (!own.has(p)) ancestors.push(p);
+  }
+  const sent = doc.clauses[m.clause].sent;
+  const others = new Set<number>();
+  doc.eventMeta.forEach((o, j) => {
+    if (j === i || doc.clauses[o.clause].sent !== sent) return;
+    for (const c of ownClauses(doc, j)) if (!own.has(c)) others.add(c);
+  });
+  return { sent, clause: m.clause, own, ancestors, others };
+}
+
+/** the clause (index) that holds token k, or -1 */
+export function clauseAt(doc: Doc, k: number): number {
+  const s = doc.tokens[k]?.sent;
+  for (const cl of doc.clauses) if (cl.sent === s && k >= cl.start && k < cl.end) return cl.i;
+  return -1;
+}

@@ -1,0 +1,205 @@
+import * as chrono from 'chrono-node';
+import type { DatePrecision } from '../core/event.js';
+import { type Day, parseDay, addDays, addMonths, weekday, compareDays, formatDay, periodStart } from './calendar.js';
+
+/** A date expression found in text, resolved against the publication date. */
+export interface DateExpr {
+  /** character range in the text given */
+  start: number;
+  end: number;
+  text: string;
+  /** YYYY-MM-DD; month precision → first of the month, year precision → January 1 */
+  date: string;
+  precision: DatePrecision;
+  /** "since 2014": the start of a period that runs to the report */
+  kind: 'point' | 'start';
+}
+
+export interface DateScan {
+  dates: DateExpr[];
+  /** spans read as durations ("for 14 months", "a two-year war"): never dates */
+  durations: { start: number; end: number; text: string }[];
+}
+
+const NUM = '(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|several|a few|few|many|some|a couple of|couple of)';
+const UNIT = '(?:days?|nights?|weeks?|months?|years?|decades?|hours?|minutes?)';
+const WORD_NUM: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50,
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+
+/** spans that are durations or ranges, not points in time */
+const DURATION_PATTERNS: RegExp[] = [
+  // "for 14 months", "for more than two years", "for the past three weeks", "for years"
+  new RegExp(`\\bfor\\s+(?:(?:more|less|fewer)\\s+than\\s+|about\\s+|nearly\\s+|almost\\s+|over\\s+|at\\s+least\\s+|roughly\\s+|the\\s+(?:past|last|next|first)\\s+|another\\s+)?(?:${NUM}\\s+)?${UNIT}\\b`, 'gi'),
+  // "a 14-month siege", "the two-year war", "a three-day visit"
+  new RegExp(`\\b${NUM}[-\\s](?:day|night|week|month|year|decade|hour)[-\\s]?(?:long|old)?\\b(?!\\s+(?:ago|earlier|later|before))`, 'gi'),
+  // "in the past three years", "over the last week", "within two days", "during the coming months"
+  new RegExp(`\\b(?:in|over|during|within|throughout)\\s+(?:the\\s+)?(?:past|last|next|coming|previous|first|following)?\\s*(?:${NUM}\\s+)?${UNIT}\\b(?!\\s+ago)`, 'gi'),
+  // "three days later", "a year earlier": relative to another event, not to the report
+  new RegExp(`\\b${NUM}\\s+${UNIT}\\s+(?:later|after|afterwards|earlier|before|on)\\b`, 'gi'),
+  /\b(?:years|months|weeks|days|decades)\s+of\b/gi,
+  /\b\d+\s+years?\s+old\b/gi,
+];
+
+function numberOf(s: string): number {
+  const t = s.toLowerCase().trim();
+  if (/^\d+$/.test(t)) return +t;
+  return WORD_NUM[t] ?? NaN;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  day: Day | null; // null: recognised but not a usable past date (future, relative to something else)
+  precision: DatePrecision;
+  kind: 'point' | 'start';
+  source: 'rule' | 'chrono';
+}
+
+/** most recent weekday `wd` on or before `pub`; strictly before with "last" */
+function pastWeekday(pub: Day, wd: number, strict: boolean): Day {
+  let back = (weekday(pub) - wd + 7) % 7;
+  if (back === 0 && strict) back = 7;
+  return addDays(pub, -back);
+}
+
+/** start month of the season instance a phrase names, with past preference */
+function season(pub: Day, name: string, mod: string | null, year: number | null): { day: Day; precision: DatePrecision } | null {
+  const start = SEASON_START[name];
+  if (year !== null) return name === 'winter' ? { day: { y: year, m: 1, d: 1 }, precision: 'year' } : { day: { y: year, m: start, d: 1 }, precision: 'month' };
+  // the most recent instance that has started by publication
+  let y = pub.y;
+  if (start > pub.m) y--;
+  const current = { y, m: start, d: 1 };
+  const ended = compareDays(addMonths(current, 3), pub) <= 0;
+  if (mod === 'last' || mod === 'past' || mod === 'previous') return { day: ended ? current : { y: y - 1, m: start, d: 1 }, precision: 'month' };
+  if (mod === 'next') return null;
+  return { day: current, precision: 'month' };
+}
+
+/** our own rules: years, relative periods, weekdays, seasons, "N units ago", today/yesterday */
+function ruleDates(text: string, pub: Day): Found[] {
+  const out: Found[] = [];
+  const add = (m: RegExpExecArray, day: Day | null, precision: DatePrecision, kind: 'point' | 'start' = 'point', offset = 0) =>
+    out.push({ start: m.index + offset, end: m.index + m[0].length, day, precision, kind, source: 'rule' });
+  let m: RegExpExecArray | null;
+  // "since 2014", "in 2011", "in early 2019", "during the 2011 uprising", "mid-2019"
+  const yearRe = /\b(since|in|during|by|until|till|from|before|after|of|early|late|mid|and|between|through|throughout|the|around|circa)(?:\s+|-)(?:(?:early|late|mid)[-\s])?((?:1[89]|20)\d{2})\b(?!\s*(?:people|troops|soldiers|civilians|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|dollars|%|percent))/gi;
+  while ((m = yearRe.exec(text))) {
+    const y = +m[2];
+    const lead = m[1].toLowerCase();
+    const kind = lead === 'since' || lead === 'from' ? 'start' : 'point';
+    add(m, y <= pub.y ? { y, m: 1, d: 1 } : null, 'year', kind, lead === 'the' || lead === 'and' ? m[0].length - 4 : 0);
+  }
+  // "last year", "earlier this month", "late last year", "this week", "next month"
+  const relRe = /\b(?:(?:earlier|later|late|early)\s+)?(last|this|next)\s+(year|month|week)\b/gi;
+  while ((m = relRe.exec(text))) {
+    const mod = m[1].toLowerCase();
+    const unit = m[2].toLowerCase();
+    if (mod === 'next') { add(m, null, 'day'); continue; }
+    const back = mod === 'this' ? 0 : 1;
+    if (unit === 'year') add(m, { y: pub.y - back, m: 1, d: 1 }, 'year');
+    else if (unit === 'month') add(m, addMonths(pub, -back), 'month');
+    else {
+      // a week is not a day: month precision at the week's Monday
+      const monday = addDays(pub, -((weekday(pub) + 6) % 7) - 7 * back);
+      add(m, monday, 'month');
+    }
+  }
+  // "three days ago", "two years ago", "a week ago"
+  const agoRe = new RegExp(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi');
+  while ((m = agoRe.exec(text))) {
+    const n = numberOf(m[1].replace(/^a couple of$/i, '2'));
+    if (!Number.isFinite(n)) { add(m, null, 'day'); continue; }
+    const u = m[2].toLowerCase();
+    if (u === 'day') add(m, addDays(pub, -n), 'day');
+    else if (u === 'week') add(m, addDays(pub, -7 * n), 'month');
+    else if (u === 'month') add(m, addMonths(pub, -n), 'month');
+    else add(m, { y: pub.y - n * (u === 'decade' ? 10 : 1), m: 1, d: 1 }, 'year');
+  }
+  // today / yesterday / last night
+  const dayRe = /\b(the day before yesterday|yesterday|last night|today|tonight|this (?:morning|afternoon|evening)|earlier today)\b/gi;
+  while ((m = dayRe.exec(text))) {
+    const w = m[1].toLowerCase();
+    const back = w.startsWith('the day before') ? 2 : w === 'yesterday' || w === 'last night' ? 1 : 0;
+    add(m, addDays(pub, -back), 'day');
+  }
+  // weekdays, capitalized: "on Saturday", "last Thursday", "Saturday's attack"; "Mondays" is habitual
+  const wdRe = /\b(?:(last|this|next|past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b/g;
+  while ((m = wdRe.exec(text))) {
+    const mod = m[1]?.toLowerCase() ?? null;
+    if (mod === 'next') { add(m, null, 'day'); continue; }
+    add(m, pastWeekday(pub, WEEKDAYS.indexOf(m[2].toLowerCase()), mod === 'last' || mod === 'past'), 'day');
+  }
+  // seasons: "last spring", "in the summer of 2019", "this winter"; "Arab Spring" is a name
+  const seasonRe = /\b(?:(last|this|next|past|previous)\s+|(?:in|during|since|by)\s+(?:the\s+)?(?:early\s+|late\s+)?)(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b(?!\s+of\b)/gi;
+  while ((m = seasonRe.exec(text))) {
+    if (/^[A-Z]/.test(m[2]) && /\p{Lu}\p{Ll}*\s+$/u.test(text.slice(0, m.index + m[0].indexOf(m[2])))) continue;
+    const r = season(pub, m[2].toLowerCase(), m[1]?.toLowerCase() ?? null, m[3] ? +m[3] : null);
+    add(m, r ? r.day : null, r ? r.precision : 'month', /^since/i.test(m[0]) ? 'start' : 'point');
+  }
+  return out;
+}
+
+const MONTH_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
+
+/** chrono-node for calendar dates ("March 3", "3 March 2011", "in March"), corrected to past preference */
+function chronoDates(text: string, pub: Day): Found[] {
+  const ref = new Date(pub.y, pub.m - 1, pub.d, 12);
+  const out: Found[] = [];
+  for (const r of chrono.casual.parse(text, ref, { forwardDate: false })) {
+    const s = r.start;
+    const mw = MONTH_WORD.exec(r.text);
+    if (!s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) continue; // times, weekdays: our rules
+    if (s.isCertain('weekday') && !s.isCertain('day')) continue;
+    if (mw && !/^[A-Z]/.test(mw[0])) continue; // "march", "may" are words
+    if (!mw && !/\d/.test(r.text)) continue; // relative words: our rules
+    const precision: DatePrecision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'year';
+    let day: Day | null = { y: s.get('year') ?? pub.y, m: s.get('month') ?? 1, d: s.get('day') ?? 1 };
+    if (!s.isCertain('year') && compareDays(periodStart(day, precision), pub) > 0) day = { ...day, y: day.y - 1 };
+    if (compareDays(periodStart(day, precision), pub) > 0) day = null;
+    const before = text.slice(Math.max(0, r.index - 6), r.index).toLowerCase();
+    out.push({ start: r.index, end: r.index + r.text.length, day, precision, kind: /since\s*$/.test(before) ? 'start' : 'point', source: 'chrono' });
+  }
+  return out;
+}
+
+const RANK: Record<DatePrecision, number> = { day: 3, month: 2, year: 1 };
+
+/**
+ * Find the date expressions of a text and resolve them against the publication date (YYYY-MM-DD) with past
+ * preference: a weekday is the most recent one on or before publication ("last" Saturday: strictly before),
+ * a month without year is the latest one not after publication, and nothing resolves after publication.
+ */
+export function findDates(text: string, publication: string): DateScan {
+  const pub = parseDay(publication);
+  const durations: DateScan['durations'] = [];
+  for (const re of DURATION_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) durations.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  const inDuration = (f: Found) => durations.some((d) => f.start < d.end && f.end > d.start);
+  const all = [...ruleDates(text, pub), ...chronoDates(text, pub)].filter((f) => !inDuration(f));
+  // overlapping readings: the more precise, then the longer, then ours
+  all.sort((a, b) => a.start - b.start);
+  const kept: Found[] = [];
+  for (const f of all) {
+    const clash = kept.findIndex((k) => f.start < k.end && f.end > k.start);
+    if (clash < 0) { kept.push(f); continue; }
+    const k = kept[clash];
+    const better = (f.day ? RANK[f.precision] : 0) - (k.day ? RANK[k.precision] : 0) || (f.end - f.start) - (k.end - k.start);
+    if (better > 0) kept[clash] = { ...f, kind: k.kind === 'start' ? 'start' : f.kind };
+  }
+  const dates: DateExpr[] = [];
+  for (const f of kept) {
+    if (!f.day) continue;
+    if (compareDays(periodStart(f.day, f.precision), pub) > 0) continue;
+    dates.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), date: formatDay(f.day, f.precision), precision: f.precision, kind: f.kind });
+  }
+  return { dates, durations };
+}

@@ -1,0 +1,207 @@
+import type { Doc, Chunk, Token } from '../core/doc.js';
+import type { Gazetteer } from './gazetteer.js';
+import { countryIndex } from './countries.js';
+import { normName } from './names.js';
+import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS } from './words.js';
+
+/** How the NP that names a place sits in its clause. */
+export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'dateline' | 'other';
+
+/** A name in the text that the gazetteer knows, with what the context says about it. */
+export interface PlaceCandidate {
+  chunk: number;
+  /** token range of the name */
+  start: number;
+  end: number;
+  key: string;
+  /** gazetteer entry indices */
+  entries: number[];
+  role: PlaceRole;
+  /** country the text pins the name to ("Tripoli, Lebanon", "the Libyan capital of Tripoli") */
+  qualCountry: string | null;
+  /** admin1 entry the text pins the name to ("Paris, Texas") */
+  qualAdmin1: number | null;
+  /** what a geo noun asks for ("capital of", "Idlib province") */
+  want: 'capital' | 'city' | 'admin1' | null;
+  /** "northern Syria" */
+  direction: boolean;
+}
+
+const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
+
+/** country code a token range names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
+export function countryWord(doc: Doc, start: number, end: number): string | null {
+  const ci = countryIndex();
+  const key = normName(doc.tokens.slice(start, end).map((t) => t.text).join(' '));
+  return ci.names.get(key) ?? ci.demonyms.get(key) ?? ci.demonyms.get(key.replace(/s$/, '')) ?? null;
+}
+
+/** the country named or qualified anywhere in a token range (demonyms, names; longest first) */
+function countryIn(doc: Doc, start: number, end: number): string | null {
+  for (let k = start; k < end; k++) {
+    if (!isCap(doc.tokens[k])) continue;
+    for (let l = Math.min(4, end - k); l >= 1; l--) {
+      const c = countryWord(doc, k, k + l);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+
+/** longest gazetteer name starting at token k, not past `end` */
+function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number; key: string; entries: number[] } | null {
+  const toks = doc.tokens;
+  for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
+    const last = toks[k + l - 1];
+    if (!isCap(last) && !/^[A-Z]/.test(last.text)) continue;
+    let ok = true;
+    for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
+    if (!ok) continue;
+    const key = normName(toks.slice(k, k + l).map((t) => t.text).join(' '));
+    const entries = g.byName.get(key);
+    if (entries) return { end: k + l, key, entries };
+  }
+  return null;
+}
+
+/** the role of an NP from its preposition, or from the NP it describes ("the capital of Tripoli") */
+export function roleOf(doc: Doc, c: number): PlaceRole {
+  const ch = doc.chunks[c];
+  if (ch.prep !== undefined) {
+    const p = doc.tokens[ch.prep].lower;
+    if (p === 'of' && c > 0) {
+      const prev = doc.chunks[c - 1];
+      if (prev.kind === 'NP' && prev.end === ch.prep && GEO_NOUNS[doc.tokens[prev.head].lower]) return roleOf(doc, c - 1);
+    }
+    if (p === 'from') return 'origin';
+    if (LOCATIVE.has(p)) return 'locative';
+    if (TARGETING.has(p)) return 'target';
+    if (DIRECTIONAL.has(p)) return 'directional';
+    return 'other';
+  }
+  const prev = c > 0 ? doc.chunks[c - 1] : null;
+  if (prev && prev.kind === 'VG' && prev.end === ch.start) return 'object';
+  const next = doc.chunks[c + 1];
+  if (next && next.kind === 'VG' && next.start === ch.end) {
+    const vg = doc.verbs.find((v) => v.chunk === c + 1);
+    if (vg?.passive) return 'object'; // "Kharkiv was shelled"
+  }
+  const first = doc.sentences[ch.sent].first;
+  const after = doc.tokens[ch.end];
+  if (ch.start === first && after && (after.text === ',' || after.text === '(' || after.text === '—' || after.text === '-')) return 'dateline';
+  return 'other';
+}
+
+/** qualifiers from the NP before an "of" NP: "the Libyan capital of", "Lebanon's second city of", "the U.S. state of" */
+function ofQualifier(doc: Doc, c: number): { country: string | null; want: PlaceCandidate['want'] } | null {
+  const ch = doc.chunks[c];
+  if (ch.prep === undefined || doc.tokens[ch.prep].lower !== 'of' || c === 0) return null;
+  const prev = doc.chunks[c - 1];
+  if (prev.kind !== 'NP' || prev.end !== ch.prep) return null;
+  const kind = GEO_NOUNS[doc.tokens[prev.head].lower];
+  if (!kind) return null;
+  return { country: countryIn(doc, prev.start, prev.head), want: kind === 'area' ? null : kind };
+}
+
+/** ", Lebanon" / ", Texas" / ", Va." / " in northern Lebanon" right after a name: the country and admin1 it pins */
+function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number): { country: string | null; admin1: number | null; chunk: number } | null {
+  const t = doc.tokens[end];
+  if (!t) return null;
+  const comma = t.text === ',';
+  const inPrep = t.lower === 'in';
+  if (!comma && !inPrep) return null;
+  const c = doc.chunks.findIndex((x) => x.kind === 'NP' && x.start === end + 1);
+  if (c < 0) return null;
+  const ch = doc.chunks[c];
+  let s = ch.start;
+  while (s < ch.end && (DIRECTIONS.has(doc.tokens[s].lower) || doc.tokens[s].pos === 'DET')) s++;
+  for (let e = Math.min(ch.end, sentEnd); e > s; e--) {
+    const key = normName(doc.tokens.slice(s, e).map((x) => x.text).join(' '));
+    const country = countryWord(doc, s, e);
+    if (country) return { country, admin1: null, chunk: c };
+    const q = g.qualifiers.get(key);
+    if (q !== undefined && comma) return { country: g.entries[q].country, admin1: q, chunk: c };
+    const regions = (g.byName.get(key) ?? []).filter((i) => g.entries[i].kind === 'admin1');
+    if (regions.length === 1 && comma) return { country: g.entries[regions[0]].country, admin1: regions[0], chunk: c };
+  }
+  return null;
+}
+
+/**
+ * Find place names in NP chunks: gazetteer names (cities, regions, countries) in capitalized tokens, with
+ * the context that pins them (trailing ", Country", possessor "Lebanon's", "the Libyan capital of", region
+ * keywords, direction adjectives) and the NP's role. Names that read as people ("President Jackson",
+ * "Jordan Peterson") or as organisations ("the Washington Post") are skipped.
+ */
+export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  const consumed = new Set<number>();
+  doc.chunks.forEach((ch: Chunk, c: number) => {
+    if (ch.kind !== 'NP' || consumed.has(c)) return;
+    const toks = doc.tokens;
+    const sent = doc.sentences[ch.sent];
+    let possessorCountry: string | null = null;
+    let possessorAdmin: number | null = null;
+    for (let k = ch.start; k < ch.end; k++) {
+      const t = toks[k];
+      if (!isCap(t)) continue;
+      const m = matchAt(doc, g, k, ch.end);
+      if (!m) continue;
+      // a name inside a longer proper name: "George Washington", "President Jackson", "Jordan Peterson"
+      const before = toks[k - 1];
+      if (before && TITLES.has(before.lower) && isCap(before)) { k = m.end - 1; continue; }
+      if (before && k > ch.start && before.pos === 'PROPN' && isCap(before) && !countryWord(doc, k - 1, k) && !DIRECTIONS.has(before.lower)) { k = m.end - 1; continue; }
+      const after = toks[m.end];
+      const afterInChunk = m.end < ch.end ? after : undefined;
+      if (afterInChunk && isCap(afterInChunk) && afterInChunk.pos === 'PROPN' && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower)) { k = m.end - 1; continue; }
+      if (afterInChunk && (afterInChunk.text === '-' || /^-/.test(afterInChunk.text))) { k = m.end - 1; continue; } // "Iran-backed"
+      // sentence-initial capital on a common noun: "Police said", "Union members"
+      if (k === sent.first && t.pos !== 'PROPN' && t.text !== t.text.toUpperCase()) { k = m.end - 1; continue; }
+      if (isPossessive(afterInChunk)) {
+        // "Lebanon's Tripoli", "Syria's north": a qualifier, or the place itself when the head is a geo noun
+        const country = m.entries.map((i) => g.entries[i]).find((e) => e.kind === 'country')?.country ?? null;
+        const rest = doc.tokens.slice(m.end + 1, ch.end);
+        if (rest.some((x) => isCap(x))) {
+          possessorCountry = country;
+          const reg = m.entries.filter((i) => g.entries[i].kind === 'admin1');
+          possessorAdmin = reg.length === 1 ? reg[0] : null;
+          if (!possessorCountry && possessorAdmin !== null) possessorCountry = g.entries[possessorAdmin].country;
+          k = m.end;
+          continue;
+        }
+        if (!GEO_NOUNS[toks[ch.head].lower]) { k = m.end; continue; }
+      }
+      let qualCountry = possessorCountry;
+      let qualAdmin1 = possessorAdmin;
+      let want: PlaceCandidate['want'] = null;
+      // demonym or country word earlier in the NP: "the Lebanese port city Tripoli"
+      if (!qualCountry) qualCountry = countryIn(doc, ch.start, k);
+      const of = ofQualifier(doc, c);
+      if (of) { qualCountry = qualCountry ?? of.country; want = of.want; }
+      // a geo noun in the NP itself: "the city of" is a separate NP, "Idlib province" / "Idlib city" is not
+      if (afterInChunk && REGION_AFTER.has(afterInChunk.lower)) want = 'admin1';
+      else if (afterInChunk && CITY_AFTER.has(afterInChunk.lower)) want = 'city';
+      else if (!want) {
+        for (let j = ch.start; j < k; j++) {
+          const gk = GEO_NOUNS[toks[j].lower];
+          if (gk && gk !== 'area') want = gk;
+        }
+      }
+      const trail = m.end >= ch.end ? trailingQualifier(doc, g, m.end, sent.last) : null;
+      if (trail) {
+        qualCountry = trail.country ?? qualCountry;
+        qualAdmin1 = trail.admin1 ?? qualAdmin1;
+        if (doc.tokens[m.end].text === ',') consumed.add(trail.chunk);
+      }
+      let direction = false;
+      for (let j = ch.start; j < k; j++) if (DIRECTIONS.has(toks[j].lower)) direction = true;
+      out.push({
+        chunk: c, start: k, end: m.end, key: m.key, entries: m.entries, role: roleOf(doc, c),
+        qualCountry, qualAdmin1, want, direction,
+      });
+      k = m.end - 1;
+    }
+  });
+  return out;
+}

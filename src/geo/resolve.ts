@@ -1,0 +1,148 @@
+import type { Doc, PlaceMention } from '../core/doc.js';
+import { type Gazetteer, type GeoEntry, regionOf, admin1Key } from './gazetteer.js';
+import { countryWord, type PlaceCandidate } from './detect.js';
+import { distanceKm } from './names.js';
+
+/** Scoring weights (see docs/dates-and-places.md). */
+const W = {
+  /** a country name is read as the country unless the text pins another reading */
+  countryBase: 8.5,
+  capital: 0.3,
+  regionSeat: 0.2,
+  /** the candidate's country is named in the article (1 in the same sentence, 0.7 elsewhere) */
+  context: 1.5,
+  /** another place of the article lies within NEAR_KM */
+  near: 1.0,
+  /** the candidate's admin1 region is named in the article */
+  region: 1.0,
+};
+const NEAR_KM = 300;
+
+/** What the article says about countries and places, for disambiguation. */
+export interface GeoContext {
+  /** country code → sentences in which it is named (token spans excluded per candidate) */
+  countries: Map<string, { sent: number; start: number; end: number }[]>;
+  /** places already pinned down (single reading or explicit qualifier) */
+  anchors: { entry: GeoEntry; start: number }[];
+}
+
+/** country names and demonyms in the article's capitalized words */
+export function documentContext(doc: Doc, extra: { country: string; sent: number; start: number; end: number }[] = []): GeoContext {
+  const ctx: GeoContext = { countries: new Map(), anchors: [] };
+  const note = (code: string, sent: number, start: number, end: number) => {
+    const list = ctx.countries.get(code) ?? [];
+    list.push({ sent, start, end });
+    ctx.countries.set(code, list);
+  };
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    if (!/^\p{Lu}/u.test(toks[k].text)) continue;
+    for (let l = Math.min(4, toks.length - k); l >= 1; l--) {
+      if (toks[k + l - 1].sent !== toks[k].sent) continue;
+      const c = countryWord(doc, k, k + l);
+      if (c) { note(c, toks[k].sent, k, k + l); k += l - 1; break; }
+    }
+  }
+  for (const x of extra) note(x.country, x.sent, x.start, x.end);
+  return ctx;
+}
+
+function contextWeight(ctx: GeoContext, country: string, sent: number, start: number, end: number): number {
+  let w = 0;
+  for (const m of ctx.countries.get(country) ?? []) {
+    if (m.start < end && m.end > start) continue; // the candidate itself
+    w = Math.max(w, m.sent === sent ? 1 : 0.7);
+  }
+  return w;
+}
+
+/** the readings left after the text's own constraints (qualifier, geo noun, city over same-named region) */
+export function constrain(g: Gazetteer, cand: PlaceCandidate): GeoEntry[] {
+  let list = cand.entries.map((i) => g.entries[i]);
+  const keep = (f: (e: GeoEntry) => boolean) => { const l = list.filter(f); if (l.length) list = l; };
+  if (cand.qualAdmin1 !== null) {
+    const a = g.entries[cand.qualAdmin1];
+    keep((e) => e.country === a.country && e.admin1Code === a.admin1Code && e !== a);
+  }
+  if (cand.qualCountry) keep((e) => e.country === cand.qualCountry);
+  if (cand.want === 'capital') keep((e) => e.feature === 'PPLC');
+  else if (cand.want === 'city') keep((e) => e.kind === 'city');
+  else if (cand.want === 'admin1') keep((e) => e.kind === 'admin1');
+  if (cand.want !== 'admin1') {
+    // "Idlib" is the city; "Idlib province" the region
+    list = list.filter((e) => !(e.kind === 'admin1' && list.some((o) => o.kind === 'city' && o.country === e.country)));
+  }
+  return list;
+}
+
+export interface Resolved {
+  entry: GeoEntry;
+  confidence: number;
+  explicit: boolean;
+}
+
+/** Pick the reading of a candidate: population, capital status, article context, nearby places. */
+export function resolveCandidate(doc: Doc, g: Gazetteer, cand: PlaceCandidate, ctx: GeoContext): Resolved | null {
+  const list = constrain(g, cand);
+  if (!list.length) return null;
+  const explicit = cand.qualCountry !== null || cand.qualAdmin1 !== null;
+  const sent = doc.tokens[cand.start].sent;
+  const mentionedRegions = new Set(ctx.anchors.filter((a) => a.entry.kind === 'admin1' && a.start !== cand.start).map((a) => admin1Key(a.entry.country, a.entry.admin1Code ?? '')));
+  const scored = list.map((e) => {
+    let s = e.kind === 'country' ? W.countryBase : Math.log10(e.population + 10);
+    if (e.feature === 'PPLC') s += W.capital;
+    else if (e.feature === 'PPLA') s += W.regionSeat;
+    s += W.context * contextWeight(ctx, e.country, sent, cand.start, cand.end);
+    if (e.kind !== 'country') {
+      if (ctx.anchors.some((a) => a.start !== cand.start && a.entry.kind !== 'country' && distanceKm(a.entry.lat, a.entry.lon, e.lat, e.lon) < NEAR_KM)) s += W.near;
+      if (e.admin1Code && mentionedRegions.has(admin1Key(e.country, e.admin1Code))) s += W.region;
+    }
+    return { e, s };
+  }).sort((a, b) => b.s - a.s);
+  const best = scored[0];
+  const margin = scored.length > 1 ? best.s - scored[1].s : 4;
+  const confidence = explicit ? 0.95 : Math.min(0.95, Math.max(0.5, 0.5 + margin / 4));
+  return { entry: best.e, confidence: Math.round(confidence * 100) / 100, explicit };
+}
+
+/** Resolve all candidates in two passes: the pinned-down ones first become anchors for the rest. */
+export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx: GeoContext): (Resolved | null)[] {
+  const out: (Resolved | null)[] = cands.map(() => null);
+  cands.forEach((c, i) => {
+    const list = constrain(g, c);
+    const countries = new Set(list.map((e) => e.country));
+    if (list.length === 1 || c.qualCountry || c.qualAdmin1 !== null || countries.size === 1) {
+      const r = resolveCandidate(doc, g, c, ctx);
+      out[i] = r;
+      if (r) {
+        ctx.anchors.push({ entry: r.entry, start: c.start });
+        const sent = doc.tokens[c.start].sent;
+        const list2 = ctx.countries.get(r.entry.country) ?? [];
+        list2.push({ sent, start: c.start, end: c.end });
+        ctx.countries.set(r.entry.country, list2);
+      }
+    }
+  });
+  cands.forEach((c, i) => {
+    if (!out[i]) out[i] = resolveCandidate(doc, g, c, ctx);
+  });
+  return out;
+}
+
+/** The public PlaceMention for a resolved candidate. */
+export function toMention(doc: Doc, g: Gazetteer, cand: PlaceCandidate, r: Resolved): PlaceMention {
+  const e = r.entry;
+  const region = regionOf(g, e);
+  return {
+    start: cand.start,
+    end: cand.end,
+    text: doc.spanText(cand.start, cand.end),
+    name: e.name,
+    country: e.country,
+    admin1: region ? region.name : null,
+    lat: e.lat,
+    lon: e.lon,
+    precision: e.kind === 'city' ? 'city' : e.kind,
+    confidence: r.confidence,
+  };
+}

@@ -1,0 +1,147 @@
+import type { Stage } from '../core/stage.js';
+import type { Doc, PlaceMention } from '../core/doc.js';
+import type { EventLocation } from '../core/event.js';
+import { eventScope, clauseAt } from '../core/scope.js';
+import { gazetteer, type Gazetteer } from './gazetteer.js';
+import { detectPlaces, roleOf, type PlaceCandidate, type PlaceRole } from './detect.js';
+import { documentContext, resolveAll, toMention, type Resolved } from './resolve.js';
+
+/** populated places big enough to be read as places outside a locative phrase ("shelled Kharkiv") */
+const NOTABLE_POPULATION = 50000;
+
+/** the detection behind each doc.places entry, for the locate stage's second look */
+const found = new WeakMap<Doc, { cands: PlaceCandidate[]; explicit: boolean[] }>();
+
+function accept(g: Gazetteer, c: PlaceCandidate, r: Resolved): boolean {
+  const e = r.entry;
+  if (g.stop.has(c.key) && !r.explicit) return false;
+  if (e.kind === 'country') {
+    // a country outside a locative phrase is an actor ("Russia attacked Ukraine"), not a place
+    return c.role === 'locative' || c.role === 'directional' || c.role === 'origin' || c.direction;
+  }
+  switch (c.role) {
+    case 'locative': case 'directional': case 'origin': case 'target':
+      return true;
+    case 'object': case 'dateline':
+      return r.explicit || e.kind === 'admin1' || e.population >= NOTABLE_POPULATION || e.feature === 'PPLC' || e.feature === 'PPLA';
+    default:
+      return r.explicit;
+  }
+}
+
+/**
+ * places: find place names in NP chunks and resolve them against the offline gazetteer. Fills doc.places and
+ * sets chunk.place on the NP that names each place. Produces no actor mentions.
+ */
+export const placesStage: Stage = {
+  name: 'places',
+  requires: ['chunks'],
+  assigns: ['places'],
+  run(doc: Doc) {
+    const g = gazetteer();
+    doc.places = [];
+    const cands = detectPlaces(doc, g);
+    const res = resolveAll(doc, g, cands, documentContext(doc));
+    const kept: PlaceCandidate[] = [];
+    const explicit: boolean[] = [];
+    cands.forEach((c, i) => {
+      const r = res[i];
+      if (!r || !accept(g, c, r)) return;
+      doc.places.push(toMention(doc, g, c, r));
+      doc.chunks[c.chunk].place = doc.places.length - 1;
+      kept.push(c);
+      explicit.push(r.explicit);
+    });
+    found.set(doc, { cands: kept, explicit });
+  },
+};
+
+/**
+ * second look with the countries of named actors ("Tripoli" + "Hezbollah" → Lebanon): re-resolves unpinned
+ * places. Country words are already counted; agents are skipped, as their country may come from the place.
+ */
+function refine(doc: Doc): void {
+  const f = found.get(doc);
+  if (!f || !f.cands.length) return;
+  const extra = doc.mentions
+    .filter((m) => m.country && !m.locative && (m.kind === 'person' || m.kind === 'group'))
+    .map((m) => ({ country: m.country!, sent: doc.tokens[m.start].sent, start: m.start, end: m.end }));
+  if (!extra.length) return;
+  const g = gazetteer();
+  const res = resolveAll(doc, g, f.cands, documentContext(doc, extra));
+  f.cands.forEach((c, i) => {
+    const r = res[i];
+    if (!r || f.explicit[i]) return;
+    const p = doc.places[i];
+    if (p.name !== r.entry.name || p.country !== r.entry.country) doc.places[i] = toMention(doc, g, c, r);
+  });
+}
+
+const PRECISION_RANK = { city: 3, admin1: 2, country: 1 } as const;
+
+function toLocation(p: PlaceMention): EventLocation {
+  return { name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, precision: p.precision };
+}
+
+/** is place a inside place b (same country; b a country, or b the admin1 region of a)? */
+function inside(a: PlaceMention, b: PlaceMention): boolean {
+  if (a.country !== b.country) return false;
+  if (b.precision === 'country') return a.precision !== 'country';
+  if (b.precision === 'admin1') return a.precision === 'city' && a.admin1 === b.name;
+  return false;
+}
+
+/** where an event happened, from the places of its own clauses, else its sentence */
+export function locateEvent(doc: Doc, i: number): EventLocation | null {
+  const scope = eventScope(doc, i);
+  const ev = doc.events[i];
+  const material = ev.quad_class === 2 || ev.quad_class === 4;
+  const chunkOf = new Map<number, number>();
+  doc.chunks.forEach((ch, c) => { if (ch.place !== undefined) chunkOf.set(ch.place, c); });
+  const rank = (role: PlaceRole): number => {
+    switch (role) {
+      case 'locative': return 3;
+      case 'object': case 'target': return material ? 2 : -1; // a statement's place is where it was said
+      case 'directional': return 1;
+      case 'dateline': case 'other': return 0.5;
+      default: return -1; // origin ("troops from Chad")
+    }
+  };
+  const pick = (ok: (clause: number) => boolean): PlaceMention | null => {
+    const list: { p: PlaceMention; r: number }[] = [];
+    doc.places.forEach((p, pi) => {
+      if (doc.tokens[p.start].sent !== scope.sent) return;
+      const cl = clauseAt(doc, p.start);
+      if (!ok(cl)) return;
+      const c = chunkOf.get(pi);
+      const r = rank(c === undefined ? 'other' : roleOf(doc, c));
+      if (r >= 0) list.push({ p, r });
+    });
+    if (!list.length) return null;
+    list.sort((a, b) => b.r - a.r || PRECISION_RANK[b.p.precision] - PRECISION_RANK[a.p.precision]);
+    let best = list[0].p;
+    // "shelled Kharkiv in northern Ukraine": the more precise place inside the chosen one
+    for (const x of list) if (inside(x.p, best) && PRECISION_RANK[x.p.precision] > PRECISION_RANK[best.precision]) best = x.p;
+    return best;
+  };
+  const own = pick((c) => scope.own.has(c));
+  if (own) return toLocation(own);
+  const anc = pick((c) => scope.ancestors.includes(c) && !scope.others.has(c));
+  if (anc) return toLocation(anc);
+  const sent = pick((c) => !scope.others.has(c));
+  return sent ? toLocation(sent) : null;
+}
+
+/** locate: set event.location for each event (after refining ambiguous places with the actors' countries). */
+export const locateStage: Stage = {
+  name: 'locate',
+  requires: ['events', 'places'],
+  assigns: ['event-places'],
+  run(doc: Doc) {
+    refine(doc);
+    doc.events.forEach((ev, i) => {
+      if (!doc.eventMeta[i]) return;
+      ev.location = locateEvent(doc, i);
+    });
+  },
+};
