@@ -64,8 +64,20 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         }
       }
     }
-    // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
     const comp = childClauses(ctx, cl.i, 'complement')[0];
+    // "agreed / promised that their countries would cooperate": an intent with the complement's action
+    if (comp && comp.verb !== null && INTENT_VERBS.has(lemma) && (!coded || !code)) {
+      const inner = codeVerb(ctx, comp, verbs);
+      const cv = doc.verbs[comp.verb];
+      const ic = inner?.code && cv.modal ? intentCode(inner.code) : null;
+      if (inner && ic) {
+        rules.push(`'${lemma} that' + '${cv.lemma}' (${inner.code}) with modal '${cv.modal}' → ${ic}`);
+        coded = inner;
+        code = ic;
+        consumed.add(comp.i);
+      }
+    }
+    // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
     if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length)) {
       const inner = codeVerb(ctx, comp, verbs);
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
@@ -146,11 +158,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (!targets.length && sources.length > 1 && isReciprocal(code)) {
       rules.push('reciprocal: joint subject acts on each other');
       for (const a of sources) for (const b of sources) if (a !== b) {
-        pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules });
+        pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules, consumed });
       }
       continue;
     }
     pushPairs(drafts, ctx, cl, sources, targets, code, passive ? null : coded.match.pattern.reverse, {
+      consumed,
       negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null,
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,
     });
