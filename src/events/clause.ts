@@ -64,8 +64,20 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         }
       }
     }
-    // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
     const comp = childClauses(ctx, cl.i, 'complement')[0];
+    // "agreed / promised that their countries would cooperate": an intent with the complement's action
+    if (comp && comp.verb !== null && INTENT_VERBS.has(lemma) && (!coded || !code)) {
+      const inner = codeVerb(ctx, comp, verbs);
+      const cv = doc.verbs[comp.verb];
+      const ic = inner?.code && cv.modal ? intentCode(inner.code) : null;
+      if (inner && ic) {
+        rules.push(`'${lemma} that' + '${cv.lemma}' (${inner.code}) with modal '${cv.modal}' → ${ic}`);
+        coded = inner;
+        code = ic;
+        consumed.add(comp.i);
+      }
+    }
+    // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
     if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length)) {
       const inner = codeVerb(ctx, comp, verbs);
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
@@ -82,7 +94,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     const speaker = speakerOf(ctx, cl);
     const subjectChunks = clauseSubject(doc, cl.i);
-    let sources = subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
+    let sources = appositionSource(ctx, subjectChunks) ?? subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
     let targets = (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
 
     // "Haftar's forces would be a legitimate target (if ...)": a threat by the speaker against the subject
@@ -143,14 +155,15 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const quote = !!speaker || isQuoted(ctx, cl);
     if (speaker) rules.push(`reported speech: speaker '${speaker.text}'`);
     // joint subjects without a target: "Egypt and Greece signed a deal" → both directions
-    if (!targets.length && sources.length > 1 && isReciprocal(code)) {
+    if (!targets.some((t) => t.code) && sources.length > 1 && isReciprocal(code)) {
       rules.push('reciprocal: joint subject acts on each other');
       for (const a of sources) for (const b of sources) if (a !== b) {
-        pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules });
+        pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules, consumed });
       }
       continue;
     }
     pushPairs(drafts, ctx, cl, sources, targets, code, passive ? null : coded.match.pattern.reverse, {
+      consumed,
       negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null,
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,
     });
@@ -175,4 +188,22 @@ function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): 
     return { head, code: m.pattern.code, coded: { match: m, code: m.pattern.code, targets: m.targetChunk !== null ? [m.targetChunk] : [] }, targets };
   }
   return null;
+}
+
+/**
+ * "Hulusi Akar, Turkey's defence minister, said": two subject NPs set off by commas are one actor. The named
+ * entry wins when it resolves (its dated code); otherwise the appositive's title gives the code and the
+ * name its label ("Wang Yi, China's foreign minister" → CHNGOV, name Wang Yi).
+ */
+function appositionSource(ctx: SentenceCtx, subj: number[]): ActorMention[] | null {
+  const doc = ctx.doc;
+  if (subj.length !== 2) return null;
+  const [a, b] = subj.map((c) => doc.chunks[c]);
+  const between = doc.tokens.slice(a.end, b.start);
+  if (between.length !== 1 || between[0].text !== ',' || doc.tokens[b.end]?.text !== ',') return null;
+  const ma = mentionOf(doc, subj[0]);
+  const mb = mentionOf(doc, subj[1]);
+  if (!ma || !mb) return null;
+  if (ma.code) return [ma];
+  return [{ ...mb, name: ma.name ?? ma.text, entries: [...mb.entries, `apposition: '${ma.text}' is '${mb.text}'`] }];
 }

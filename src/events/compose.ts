@@ -42,11 +42,11 @@ export function threatCode(code: string): string {
 export function refuseCode(code: string): string {
   const r = root(code);
   const c3 = code.slice(0, 3);
+  if (c3 === '038' || c3 === '039' || c3 === '045') return '126';
   if (r === '04' || c3 === '036') return '125';
   if (r === '06' || r === '07') return '121';
   if (c3 === '057' || r === '03') return '127';
   if (r === '08') return '124';
-  if (c3 === '045' || c3 === '038') return '126';
   return '120';
 }
 
@@ -54,7 +54,7 @@ export function refuseCode(code: string): string {
 export function isReciprocal(code: string): boolean {
   const c3 = code.slice(0, 3);
   const r = root(code);
-  return r === '04' || c3 === '057' || c3 === '036' || c3 === '030' || c3 === '031' || r === '06' || c3 === '190' || c3 === '193' || c3 === '046';
+  return r === '04' || c3 === '057' || c3 === '036' || c3 === '030' || c3 === '031' || r === '06' || c3 === '190' || c3 === '193' || c3 === '046' || code === '0871';
 }
 
 export function isHostile(code: string): boolean {

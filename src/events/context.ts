@@ -28,6 +28,11 @@ export function blocked(ctx: SentenceCtx, cl: Clause): string | null {
   const doc = ctx.doc;
   // "accused Ankara of sending mercenaries": a gerund after a preposition is content, not a happening
   if (cl.kind === 'participial' && doc.tokens[cl.start - 1]?.pos === 'ADP') return 'gerund complement of a preposition';
+  // "denied sending drones": the gerund right after a denial verb did not happen (per the speaker)
+  if (cl.kind === 'participial' && cl.parent !== null) {
+    const p = doc.clauses[cl.parent];
+    if (p.verb !== null && DENIAL_VERBS.has(doc.verbs[p.verb].lemma) && doc.chunks[doc.verbs[p.verb].chunk].end === cl.start) return 'gerund complement of a denial';
+  }
   for (let c: Clause | undefined = cl, hops = 0; c && hops < 10; hops++) {
     if (c.kind === 'conditional') return 'inside a conditional clause';
     if (c.kind === 'complement' && c.parent !== null) {
@@ -57,15 +62,19 @@ export function speakerOf(ctx: SentenceCtx, cl: Clause): ActorMention | null {
   return null;
 }
 
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
 export function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
   if (a.antecedent && a.antecedent.start === b.start) return true;
   if (b.antecedent && b.antecedent.start === a.start) return true;
   if (!!a.code && a.code === b.code) return true;
-  // a country and its own government or forces are one side: "the Libyan government praised Libya"
+  // a country and its own state organs are one side ("the Libyan government praised Libya"); its
+  // citizens, rebels or opposition are not ("Syria used chemical weapons against its own citizens")
   const bare = (m: ActorMention) => !!m.code && m.code.length === 3 && m.code === m.country;
-  return !!a.country && a.country === b.country && (bare(a) || bare(b));
+  const state = (m: ActorMention) => bare(m) || STATE_SECTORS.has(m.sector ?? '');
+  return !!a.country && a.country === b.country && (bare(a) || bare(b)) && state(a) && state(b);
 }
 
 export function isQuoted(ctx: SentenceCtx, cl: Clause): boolean {

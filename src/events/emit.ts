@@ -8,6 +8,8 @@ export const VISIT_CODES = new Set(['042', '043', '044']);
 export const isAttackOnPlace = (code: string) => /^(18|19|20)/.test(code);
 
 export interface PairOpts {
+  /** clauses whose content made the event (a controlled infinitive, a complement): the evidence covers them */
+  consumed?: Set<number>;
   negated: boolean;
   conditional: boolean;
   quote: boolean;
@@ -31,7 +33,7 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
     let to = Math.max(cl.end, inSent(s) ? s.end : -Infinity, t && inSent(t) ? t.end : -Infinity);
     if (s.antecedent && doc.tokens[s.antecedent.start].sent === ctx.sent) from = Math.min(from, s.antecedent.start);
     for (const c of childClauses(ctx, cl.i)) {
-      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP')) to = Math.max(to, c.end);
+      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) to = Math.max(to, c.end);
     }
     from = Math.max(from, sentFirst);
     const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;

@@ -23,7 +23,7 @@ export function coordinatedAfter(doc: Doc, c: number, end: number): number[] {
 }
 
 /** first actor NP after token `from` in the clause, skipping places and "by" agents */
-export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean, prepOnly = false): number | null {
+export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean, prepOnly = false, byIsAgent = true): number | null {
   const doc = ctx.doc;
   let place: number | null = null;
   let unresolved: number | null = null;
@@ -34,10 +34,12 @@ export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, all
     if (!m) continue;
     const ch = doc.chunks[c];
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
-    if (prep === 'by') continue;
+    // a "by" phrase is the agent of a passive, or right after the verb; after a noun it is an actor
+    // like any other ("denied the accusations by Turkey")
+    if (prep === 'by' && (byIsAgent || doc.tokens[ch.prep! - 1]?.pos === 'VERB')) continue;
     if (prepOnly && !prep) continue;
     if (!prepOnly && (m.locative || (prep && LOCATIVE_PREPS.has(prep)))) {
-      if (place === null) place = c;
+      if (place === null && m.code) place = c;
       continue;
     }
     // an unresolved actor ("its army") is kept only if no resolved one follows
@@ -68,7 +70,7 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): C
     const subj = clauseSubject(doc, cl.i);
     if (subj.length && doc.chunks[subj[0]].start < vch.start) after = doc.chunks[subj[0]].start;
   }
-  const isActor = (c: number) => mentionOf(doc, c) !== null;
+  const isActor = (c: number) => c >= 0 && mentionOf(doc, c) !== null;
   // patterns may reach into the infinitive the verb governs: "urged Iran to release"
   let end = cl.end;
   for (const c of ctx.clauses) if (c.parent === cl.i && c.kind === 'infinitival' && c.start === end) end = c.end;
@@ -82,10 +84,13 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): C
     const next = doc.chunks[t + 1];
     const nprep = next && next.prep !== undefined ? doc.tokens[next.prep].lower : null;
     t = next && next.prep === doc.chunks[t].end && (nprep === 'with' || nprep === 'of') && isActor(t + 1) ? t + 1 : null;
+  } else if (!hasSlot && vg.passive && after < vch.start && isActor(ctx.chunkStart.get(after) ?? -1)) {
+    // "The rebels who attacked the base were arrested by police": the target is the passive subject
+    t = ctx.chunkStart.get(after)!;
   } else if (!hasSlot) {
     t = code && needsPrepTarget(code)
-      ? firstActorAfter(ctx, after, cl.end, true, true)
-      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code));
+      ? firstActorAfter(ctx, after, cl.end, true, true, vg.passive)
+      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code), false, vg.passive);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   return { match: m, code, targets };

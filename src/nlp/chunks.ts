@@ -1,5 +1,6 @@
 import type { Doc, Token, Chunk, VerbGroup } from '../core/doc.js';
 import { isPassive, verbForm } from './voice.js';
+import { ASPECT_ING } from './lexicon.js';
 
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const POSSESSIVE_PRON = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
@@ -91,6 +92,8 @@ export function chunkSentence(doc: Doc, sent: number): void {
           // "began shelling", "helped rebuild": the last verb carries the meaning; but in "reject proposed
           // changes" the -ed word modifies the noun that follows
           if (head >= 0 && verbForm(u) === 'ed' && k + 1 < last && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[k + 1].pos) && verbForm(tokens[head]) !== 'ed') break;
+          // "denied sending drones": an -ing verb after a non-aspect verb starts its own (gerund) clause
+          if (head >= 0 && verbForm(u) === 'ing' && !ASPECT_ING.has(tokens[head].lemma)) break;
           head = k;
           k++;
         } else if ((u.pos === 'PART' && NEG.has(u.lower)) || u.lower === 'never') {

@@ -99,7 +99,8 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
     }
     const seg = bounds.filter((b) => b.at <= ch.start).reduce((m, b) => (b.at > m.at ? b : m), bounds[0]);
     const afterComma = doc.tokens[ch.start - 1]?.text === ',';
-    if (lastVerbInSegment !== null && finite(doc, v) && seg.kind === 'relative' && afterComma && seg.marker !== null && doc.tokens[seg.marker - 1]?.text === ',') {
+    const restrictiveRelative = seg.kind === 'relative' && seg.marker !== null && doc.tokens[seg.marker - 1]?.text !== ',' && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment ?? v].lemma);
+    if (lastVerbInSegment !== null && finite(doc, v) && seg.kind === 'relative' && ((afterComma && seg.marker !== null && doc.tokens[seg.marker - 1]?.text === ',') || (restrictiveRelative && !afterComma))) {
       // "The LNA, which is led by Haftar, accused Ankara": the main clause resumes after the relative clause
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
@@ -115,7 +116,9 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       const subjStart = subjectStartBefore(doc, chunkIdx, c);
       const prevLemma = doc.verbs[lastVerbInSegment].lemma;
       if (subjStart !== null && subjStart > (doc.chunks[doc.verbs[lastVerbInSegment].chunk].end - 1)) {
-        push({ at: subjStart, kind: SPEECH_VERBS.has(prevLemma) ? 'complement' : 'coordinate', marker: null });
+        // after a fronted subordinate clause ("If Russia invades Ukraine, Germany will ..."), the main clause
+        const fronted = (seg.kind === 'conditional' || seg.kind === 'adverbial') && doc.tokens[subjStart - 1]?.text === ',';
+        push({ at: subjStart, kind: fronted ? 'main' : SPEECH_VERBS.has(prevLemma) ? 'complement' : 'coordinate', marker: null });
         segStart = subjStart;
       }
     }

@@ -36,3 +36,6 @@ export function singular(w: string): string {
 
 /** prepositions that make their object a place rather than an actor ("in Tripoli") */
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);
+
+/** verbs whose -ing complement is the event itself ("began shelling"); after other verbs it is a clause */
+export const ASPECT_ING = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish', 'quit', 'step', 'go']);
