@@ -9,6 +9,7 @@ usage: dyad <command> [options]
   ingest PATH...     code files/folders/JSONL into the event store (dyad.db), resumable
   export             write stored events as jsonl, csv, gdelt, icews, phoenix or polecat
   serve              web dashboard and JSON API over the store (http://127.0.0.1:8642)
+  bench              speed: sentences/s against the tokenise+POS floor, memory, cold start
   help               this text
 
 Run 'dyad <command> --help' for a command's options. Docs: docs/cli.md, docs/schema.md.
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import('./ingest.js')).runIngest,
   export: async () => (await import('./export.js')).runExport,
   serve: async () => (await import('./serve.js')).runServe,
+  bench: async () => (await import('./bench.js')).runBench,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,31 @@
+import { wink } from '../nlp/wink.js';
+import type { BenchDoc } from './corpus.js';
+
+export interface FloorPass {
+  ms: number;
+  /** sentences and tokens as wink counts them */
+  sentences: number;
+  tokens: number;
+}
+
+/**
+ * The floor: what wink-nlp alone costs to tokenise and POS-tag the documents: readDoc, then read every
+ * token's POS. Same instance and configuration (sbd + pos pipes) as the tokenize stage (src/nlp/wink.ts).
+ * No coder can be faster than this while it uses wink-nlp for tokens and tags.
+ */
+export function floorPass(docs: readonly BenchDoc[]): FloorPass {
+  const w = wink();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const its = w.its as any;
+  let sentences = 0;
+  let tokens = 0;
+  const t0 = performance.now();
+  for (const d of docs) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const wd = w.readDoc(d.text) as any;
+    const pos = wd.tokens().out(its.pos) as string[];
+    tokens += pos.length;
+    sentences += wd.sentences().length() as number;
+  }
+  return { ms: performance.now() - t0, sentences, tokens };
+}

@@ -1,0 +1,77 @@
+import os from 'node:os';
+import type { BenchResult, SizeRow } from './run.js';
+import { perSecond } from './runner.js';
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const fix = (n: number, d = 2) => n.toFixed(d);
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function table(head: string[], rows: string[][]): string[] {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [line(head), ...rows.map(line)];
+}
+
+function sizeTable(rows: SizeRow[], first: string): string[] {
+  const base = rows[0];
+  return table([first, 'docs', 'sentences', 'time', 'sentences/s', 'time / 1× time'],
+    rows.map((r) => [r.label, int(r.docs), int(r.sentences), sec(r.ms), int(r.perSecond), fix(base.ms ? r.ms / base.ms : 0, 2)]));
+}
+
+/** The figures dyad is judged on, in one line. */
+export function summaryLine(r: BenchResult): string {
+  const dyad = perSecond(r.dyad.sentences, r.dyad.ms);
+  const floor = perSecond(r.dyad.sentences, r.floorMs);
+  return `bench: ${int(dyad)} sentences/s end-to-end (ratio ${fix(dyad / floor)} to the tokenise+POS floor of ${int(floor)}), ` +
+    `peak RSS ${int(r.rssMb)} MB, cold start ${int(r.cold.medianMs)} ms`;
+}
+
+export function formatReport(r: BenchResult): string {
+  const d = r.dyad;
+  const dyadS = perSecond(d.sentences, d.ms);
+  const floorS = perSecond(d.sentences, r.floorMs);
+  const cpus = os.cpus();
+  const out: string[] = [];
+  out.push(`dyad bench — node ${process.version}, ${cpus.length} core(s) (${cpus[0]?.model.trim() ?? '?'}), one thread unless said`);
+  const used = r.baseDocs < r.corpusDocs ? `the first ${int(r.baseDocs)} of ` : '';
+  out.push(`corpus: ${used}${int(r.corpusDocs)} distinct documents (` + r.sources.map((s) => `${s.name} ${int(s.docs)}`).join(', ') +
+    `), ${int(r.baseSentences)} sentences per pass`);
+  out.push(`run: ${int(d.docs)} documents, ${int(d.sentences)} sentences, ${int(d.tokens)} tokens, in ${int(r.blocks)} blocks ` +
+    `alternating floor and dyad; pipeline build ${int(r.buildMs)} ms (not in the figures)`);
+  if (r.small) out.push('note: fewer than 200,000 sentences — a quick run; the figures are indicative only');
+  out.push('');
+  out.push('throughput, measured side by side on the same documents');
+  out.push(...table(['', 'sentences/s', 'tokens/s', 'time'], [
+    ['tokenise+POS floor (wink readDoc + pos)', int(floorS), int(perSecond(d.tokens, r.floorMs)), sec(r.floorMs)],
+    ['dyad end-to-end (makeDoc + all stages)', int(dyadS), int(perSecond(d.tokens, d.ms)), sec(d.ms)],
+  ]));
+  out.push(`  ratio dyad / floor: ${fix(dyadS / floorS)}`);
+  out.push(`  events coded: ${int(d.events)} in the run, ${int(r.baseEvents)} per pass over the distinct documents (guard: optimisations must not change these)`);
+  out.push(`  documents that failed to code: ${int(d.failed)}`);
+  out.push('');
+  out.push('stage time shares (Pipeline.timing, the run above)');
+  out.push(...table(['stage', 'share', 'time', 'µs/sentence'],
+    r.stages.map((s) => [s.name, pct(s.share), sec(s.ms), fix(d.sentences ? (s.ms * 1000) / d.sentences : 0, 1)])));
+  out.push('');
+  out.push('memory and start-up');
+  out.push(`  peak RSS: ${int(r.rssMb)} MB (process.resourceUsage().maxRSS after the single-thread runs)`);
+  out.push(`  cold start: ${int(r.cold.medianMs)} ms median of ${r.cold.runs.length} (${r.cold.command}; ` +
+    `runs ${r.cold.runs.map((x) => int(x)).join(', ')} ms)`);
+  out.push('');
+  out.push('cost vs corpus size (16× is the run above)');
+  out.push(...sizeTable(r.corpusSize, 'size'));
+  out.push('');
+  out.push('cost vs document length (the 1× documents joined k at a time: same text, longer documents)');
+  out.push(...sizeTable(r.docLength, 'length'));
+  if (r.workers.length) {
+    out.push('');
+    out.push(`worker threads (a pool coding batches of documents, each worker with its own pipeline; ${cpus.length} core(s))`);
+    out.push(...table(['workers', 'sentences/s', 'speed-up', 'time'],
+      r.workers.map((w) => [String(w.workers), int(w.perSecond), `${fix(w.speedup)}×`, sec(w.ms)])));
+    if (r.rssWorkersMb !== null) out.push(`  peak RSS with workers: ${int(r.rssWorkersMb)} MB (whole process)`);
+  }
+  out.push('');
+  out.push(summaryLine(r));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+import type { Pipeline } from '../core/stage.js';
+import { buildPipeline, makeDoc } from '../pipeline.js';
+import type { BenchDoc } from './corpus.js';
+import { floorPass } from './floor.js';
+
+/** What one coding pass over some documents produced and cost. */
+export interface CodePass {
+  ms: number;
+  docs: number;
+  sentences: number;
+  tokens: number;
+  events: number;
+  /** documents whose coding threw (should be 0; printed as a guard) */
+  failed: number;
+}
+
+export const emptyPass = (): CodePass => ({ ms: 0, docs: 0, sentences: 0, tokens: 0, events: 0, failed: 0 });
+
+export function addPass(a: CodePass, b: CodePass): CodePass {
+  return {
+    ms: a.ms + b.ms, docs: a.docs + b.docs, sentences: a.sentences + b.sentences,
+    tokens: a.tokens + b.tokens, events: a.events + b.events, failed: a.failed + b.failed,
+  };
+}
+
+/** The default pipeline, as `dyad code` runs it, with per-stage timing on. */
+export class Coder {
+  readonly pipeline: Pipeline;
+  constructor() {
+    this.pipeline = buildPipeline();
+    // two performance.now() calls per stage and document: well under 1% of the run
+    this.pipeline.timing = true;
+  }
+
+  /** code the documents one by one; the clock covers makeDoc + every stage, as `dyad code` does */
+  pass(docs: readonly BenchDoc[]): CodePass {
+    const p = this.pipeline;
+    let sentences = 0, tokens = 0, events = 0, failed = 0;
+    const t0 = performance.now();
+    for (const d of docs) {
+      try {
+        const doc = p.run(makeDoc(d.text, { date: d.date }));
+        sentences += doc.sentences.length;
+        tokens += doc.tokens.length;
+        events += doc.events.length;
+      } catch {
+        failed++;
+      }
+    }
+    return { ms: performance.now() - t0, docs: docs.length, sentences, tokens, events, failed };
+  }
+
+  /** per-stage share of the accumulated stage time, in pipeline order */
+  stageShares(): { name: string; ms: number; share: number }[] {
+    const rows = this.pipeline.stages.map((s) => ({ name: s.name, ms: this.pipeline.timings.get(s.name) ?? 0 }));
+    const total = rows.reduce((a, r) => a + r.ms, 0) || 1;
+    return rows.map((r) => ({ ...r, share: r.ms / total }));
+  }
+
+  resetTimings(): void {
+    this.pipeline.timings.clear();
+  }
+}
+
+export interface SideBySide {
+  floorMs: number;
+  dyad: CodePass;
+  blocks: number;
+}
+
+/**
+ * Floor and dyad over the same blocks, alternating (floor, dyad, dyad, floor, ...) so that both see the
+ * same machine load: on a shared machine, a burst of someone else's work hits both sides alike.
+ */
+export function sideBySide(coder: Coder, blocks: readonly (readonly BenchDoc[])[]): SideBySide {
+  let floorMs = 0;
+  let dyad = emptyPass();
+  blocks.forEach((b, i) => {
+    const floorFirst = i % 2 === 0;
+    if (floorFirst) floorMs += floorPass(b).ms;
+    dyad = addPass(dyad, coder.pass(b));
+    if (!floorFirst) floorMs += floorPass(b).ms;
+  });
+  return { floorMs, dyad, blocks: blocks.length };
+}
+
+/** split docs into consecutive blocks of at most `size` documents */
+export function blocksOf<T>(docs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < docs.length; i += size) out.push(docs.slice(i, i + size));
+  return out;
+}
+
+export const perSecond = (n: number, ms: number): number => (ms > 0 ? (n * 1000) / ms : 0);

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { DyadError } from '../core/errors.js';
+
+export interface ColdStart {
+  /** the command line that was timed */
+  command: string;
+  runs: number[];
+  medianMs: number;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Cold start of `dyad code` on one article: spawn a fresh `node bin/dyad.js code --date … FILE` `runs` times
+ * and time each process from spawn to exit (module loading, dictionary compilation, coding, output).
+ */
+export function coldStart(runs = 5, root: string = PACKAGE_ROOT): ColdStart {
+  const ex = path.join(root, 'examples');
+  const preferred = path.join(ex, 'libya-threat.txt');
+  const file = existsSync(preferred) ? preferred : path.join(ex, readdirSync(ex).filter((f) => f.endsWith('.txt')).sort()[0] ?? '');
+  const bin = path.join(root, 'bin', 'dyad.js');
+  const args = [bin, 'code', '--date', '2020-12-27', path.relative(root, file)];
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) {
+      const why = r.error?.message ?? (r.stderr || '').split('\n')[0];
+      throw new DyadError('E_INTERNAL', `cold-start run of 'dyad code' failed (exit ${r.status}): ${why}`);
+    }
+    times.push(ms);
+  }
+  return { command: `node bin/dyad.js ${args.slice(1).join(' ')}`, runs: times, medianMs: median(times) };
+}
