@@ -96,6 +96,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const subjectChunks = clauseSubject(doc, cl.i);
     let sources = appositionSource(ctx, subjectChunks) ?? subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
     let targets = (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
+    if (coded?.placeTargets) { targets = coded.placeTargets; rules.push(`target is the country of the place '${targets[0].text}'`); }
 
     // "Haftar's forces would be a legitimate target (if ...)": a threat by the speaker against the subject
     if (lemma === 'be' && speaker && hasTargetNoun(ctx, cl)) {
@@ -197,13 +198,23 @@ function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): 
  */
 function appositionSource(ctx: SentenceCtx, subj: number[]): ActorMention[] | null {
   const doc = ctx.doc;
-  if (subj.length !== 2) return null;
-  const [a, b] = subj.map((c) => doc.chunks[c]);
+  let pair = subj;
+  // "The president of Egypt, Abdel Fattah al-Sisi, visited": the subject NP follows a comma and an NP
+  // (with its "of" phrase, which shares the head's actor)
+  if (subj.length === 1 && subj[0] > 0 && doc.tokens[doc.chunks[subj[0]].start - 1]?.text === ',') {
+    const prev = doc.chunks[subj[0] - 1];
+    if (prev.kind === 'NP' && prev.end === doc.chunks[subj[0]].start - 1 && prev.sent === doc.chunks[subj[0]].sent) pair = [subj[0] - 1, subj[0]];
+  }
+  if (pair.length !== 2) return null;
+  const [a, b] = pair.map((c) => doc.chunks[c]);
   const between = doc.tokens.slice(a.end, b.start);
   if (between.length !== 1 || between[0].text !== ',' || doc.tokens[b.end]?.text !== ',') return null;
-  const ma = mentionOf(doc, subj[0]);
-  const mb = mentionOf(doc, subj[1]);
+  const ma = mentionOf(doc, pair[0]);
+  const mb = mentionOf(doc, pair[1]);
   if (!ma || !mb) return null;
-  if (ma.code) return [ma];
-  return [{ ...mb, name: ma.name ?? ma.text, entries: [...mb.entries, `apposition: '${ma.text}' is '${mb.text}'`] }];
+  // the resolved one of the two carries the code; an unresolved name becomes its name
+  const [named, titled] = mb.code && !ma.code ? [ma, mb] : [mb, ma];
+  if (named.code) return [named];
+  if (!titled.code) return null;
+  return [{ ...titled, name: named.name ?? named.text, entries: [...titled.entries, `apposition: '${named.text}' is '${titled.text}'`] }];
 }

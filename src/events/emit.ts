@@ -22,7 +22,12 @@ export interface PairOpts {
 export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: ActorMention[], targets: ActorMention[], code: string, reverse: string | null, o: PairOpts): void {
   const doc = ctx.doc;
   const tlist: (ActorMention | null)[] = targets.length ? targets : [null];
-  for (const s of sources) for (let t of tlist) {
+  for (let s of sources) for (let t of tlist) {
+    // an armed group with no country fighting a state's forces is that state's ("rebels attacked Congolese troops")
+    if (t && /^(1[4-9]|20)/.test(code)) {
+      s = domestic(s, t);
+      t = domestic(t, s);
+    }
     if (t && sameActor(s, t)) continue;
     // a capital is a place when visited or attacked: "visited Athens" → GRC, "shelled Kyiv" → UKR
     if (t && (VISIT_CODES.has(code) || isAttackOnPlace(code)) && t.kind === 'capital' && t.country) t = { ...t, code: t.country, sector: null };
@@ -44,4 +49,21 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
     if (reverse && t) drafts.push({ ...base, code: reverse, source: t, target: placeS, rules: [...o.rules, `paired code ${code}:${reverse}`] });
   }
   void doc;
+}
+
+/** non-state sectors that take the country of the state they fight */
+const NONSTATE = new Set(['REB', 'INS', 'SEP', 'OPP', 'CVL', 'CRM']);
+const STATE = new Set(['GOV', 'MIL', 'COP']);
+
+/**
+ * Give a country-less non-state actor the country of the state actor on the other side. The mention itself is
+ * updated, so its other events in the article (e.g. "backed by Rwanda") carry the same country.
+ */
+function domestic(m: ActorMention, other: ActorMention): ActorMention {
+  if (m.code || !m.sector || !NONSTATE.has(m.sector) || !other.country || !STATE.has(other.sector ?? '')) return m;
+  m.country = other.country;
+  m.code = other.country + m.sector;
+  m.confidence = Math.min(m.confidence, 0.5);
+  m.entries.push(`country of the state it confronts (${other.code})`);
+  return m;
 }

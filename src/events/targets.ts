@@ -4,6 +4,7 @@ import { LOCATIVE_PREPS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
 import { matchPatterns, type PatternMatch } from './match.js';
 import { needsPrepTarget } from './compose.js';
+import { edLemmaCandidates } from '../nlp/pos-repair.js';
 import { mentionOf, type SentenceCtx } from './context.js';
 
 /** NP chunks coordinated after chunk c: "Syria and Iraq", "France, Germany and Italy" */
@@ -56,6 +57,36 @@ export interface Coded {
   match: PatternMatch;
   code: string | null;
   targets: number[];
+  /** a place attacked, blockaded or occupied, standing for its country ("shelled Kharkiv" → UKR) */
+  placeTargets?: ActorMention[];
+}
+
+/** codes whose object may be a place rather than an actor: attacks, blockades, occupations */
+const PLACE_TARGET = /^(18|19|20)/;
+
+/**
+ * The country of a place named as the object ("shelled Kharkiv", "blockaded Gaza") or after an attack
+ * preposition ("launched missiles at Odesa"), as an actor for the event's target.
+ */
+function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention | null {
+  const doc = ctx.doc;
+  for (let k = from; k < end; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c === undefined) continue;
+    const ch = doc.chunks[c];
+    if (ch.kind !== 'NP') continue;
+    const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
+    if (prep && !['at', 'on', 'against', 'into'].includes(prep)) continue;
+    if (ch.place === undefined) continue;
+    const p = doc.places[ch.place];
+    if (!p?.country) continue;
+    return {
+      start: p.start, end: p.end, text: p.text, code: p.country, country: p.country, sector: null, name: null,
+      kind: 'country', entries: [`place '${p.name}' (${p.precision}) in ${p.country}`], confidence: Math.min(0.8, p.confidence),
+      locative: false, agents: [],
+    };
+  }
+  return null;
 }
 
 /** match the clause's verb against the dictionary and find its target NPs */
@@ -74,7 +105,10 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): C
   // patterns may reach into the infinitive the verb governs: "urged Iran to release"
   let end = cl.end;
   for (const c of ctx.clauses) if (c.parent === cl.i && c.kind === 'infinitival' && c.start === end) end = c.end;
-  const m = matchPatterns(doc, verbs, vg.lemma, after, end, ctx.chunkStart, isActor);
+  // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
+  const heads = verbs.byHead.has(vg.lemma) ? [vg.lemma] : [vg.lemma, ...edLemmaCandidates(doc.tokens[vg.head].lower)];
+  let m: PatternMatch | null = null;
+  for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor);
   if (!m) return null;
   const code = m.pattern.code;
   let t: number | null = m.targetChunk;
@@ -93,7 +127,9 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): C
       : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code), false, vg.passive);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
-  return { match: m, code, targets };
+  const resolved = targets.some((x) => mentionOf(doc, x)?.code);
+  const place = !resolved && code && PLACE_TARGET.test(code) ? placeTarget(ctx, after, end) : null;
+  return { match: m, code, targets: place ? [] : targets, placeTargets: place ? [place] : undefined };
 }
 
 export function byAgent(ctx: SentenceCtx, cl: Clause): ActorMention[] {

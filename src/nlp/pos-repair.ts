@@ -52,3 +52,30 @@ export function repairRelativeVerbs(tokens: Token[], first: number, last: number
     }
   }
 }
+
+/**
+ * A sentence with no verb at all ("Israel blockaded Gaza", "Gunmen abducted two students" tagged as one noun
+ * phrase): the first -ed word after a noun is its verb. Its lemma is a guess the event matcher re-checks.
+ */
+export function repairMissingVerb(tokens: Token[], first: number, last: number): void {
+  for (let k = first; k < last; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return;
+  for (let k = first + 1; k < last - 1; k++) {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    if ((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && /[a-z]{3,}ed$/.test(t.lower) && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) {
+      t.pos = 'VERB';
+      t.lemma = t.lower.slice(0, -2);
+      return;
+    }
+  }
+}
+
+/** lemma candidates for a guessed -ed form: "blockaded" → blockad, blockade; "shelled" → shell; "stopped" → stop */
+export function edLemmaCandidates(w: string): string[] {
+  if (!w.endsWith('ed')) return [];
+  const stem = w.slice(0, -2);
+  const out = [stem, w.slice(0, -1)];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  if (stem.endsWith('i')) out.push(stem.slice(0, -1) + 'y');
+  return out;
+}
