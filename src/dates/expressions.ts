@@ -36,7 +36,7 @@ const DURATION_PATTERNS: RegExp[] = [
   // "for 14 months", "for more than two years", "for the past three weeks", "for years"
   new RegExp(`\\bfor\\s+(?:(?:more|less|fewer)\\s+than\\s+|about\\s+|nearly\\s+|almost\\s+|over\\s+|at\\s+least\\s+|roughly\\s+|the\\s+(?:past|last|next|first)\\s+|another\\s+)?(?:${NUM}\\s+)?${UNIT}\\b`, 'gi'),
   // "a 14-month siege", "the two-year war", "a three-day visit"
-  new RegExp(`\\b${NUM}[-\\s](?:day|night|week|month|year|decade|hour)[-\\s]?(?:long|old)?\\b(?!\\s+(?:ago|earlier|later|before))`, 'gi'),
+  new RegExp(`\\b${NUM}[-\\s](?:day|night|week|month|year|decade|hour)(?:[-\\s](?:long|old))?\\b(?!\\s+(?:ago|earlier|later|before))`, 'gi'),
   // "in the past three years", "over the last week", "within two days", "during the coming months"
   new RegExp(`\\b(?:in|over|during|within|throughout)\\s+(?:the\\s+)?(?:past|last|next|coming|previous|first|following)?\\s*(?:${NUM}\\s+)?${UNIT}\\b(?!\\s+ago)`, 'gi'),
   // "three days later", "a year earlier": relative to another event, not to the report

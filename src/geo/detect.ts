@@ -5,7 +5,7 @@ import { normName } from './names.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS } from './words.js';
 
 /** How the NP that names a place sits in its clause. */
-export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'dateline' | 'other';
+export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'of' | 'dateline' | 'other';
 
 /** A name in the text that the gazetteer knows, with what the context says about it. */
 export interface PlaceCandidate {
@@ -27,6 +27,7 @@ export interface PlaceCandidate {
   direction: boolean;
 }
 
+const TEMPORAL = /^(last|this|next|yesterday|today|tonight|overnight|early|late|(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|week|weekend|month|year)$/;
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 
@@ -74,6 +75,7 @@ export function roleOf(doc: Doc, c: number): PlaceRole {
       const prev = doc.chunks[c - 1];
       if (prev.kind === 'NP' && prev.end === ch.prep && GEO_NOUNS[doc.tokens[prev.head].lower]) return roleOf(doc, c - 1);
     }
+    if (p === 'of') return 'of'; // "the mayor of San Jose", "the people of Gaza"
     if (p === 'from') return 'origin';
     if (LOCATIVE.has(p)) return 'locative';
     if (TARGETING.has(p)) return 'target';
@@ -82,6 +84,11 @@ export function roleOf(doc: Doc, c: number): PlaceRole {
   }
   const prev = c > 0 ? doc.chunks[c - 1] : null;
   if (prev && prev.kind === 'VG' && prev.end === ch.start) return 'object';
+  // "in Sanaa and Aden", "Dallas and Paris": a coordinated NP shares the role of the first
+  if (prev && prev.kind === 'NP' && prev.end < ch.start) {
+    const between = doc.tokens.slice(prev.end, ch.start).map((t) => t.lower);
+    if (between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or')) return roleOf(doc, c - 1);
+  }
   const next = doc.chunks[c + 1];
   if (next && next.kind === 'VG' && next.start === ch.end) {
     const vg = doc.verbs.find((v) => v.chunk === c + 1);
@@ -154,7 +161,15 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       if (before && k > ch.start && before.pos === 'PROPN' && isCap(before) && !countryWord(doc, k - 1, k) && !DIRECTIONS.has(before.lower)) { k = m.end - 1; continue; }
       const after = toks[m.end];
       const afterInChunk = m.end < ch.end ? after : undefined;
-      if (afterInChunk && isCap(afterInChunk) && afterInChunk.pos === 'PROPN' && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower)) { k = m.end - 1; continue; }
+      // a modifier, not a place: "the Washington Post", "the Paris agreement", "the U.S. state of"
+      if (afterInChunk && !isPossessive(afterInChunk)) {
+        const rest: Token[] = [];
+        for (let j = m.end; j < ch.end && !TEMPORAL.test(toks[j].lower); j++) rest.push(toks[j]); // "Turkey last month"
+        const nounAfter = rest.some((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
+        const keyword = REGION_AFTER.has(afterInChunk.lower) || CITY_AFTER.has(afterInChunk.lower) || !!GEO_NOUNS[afterInChunk.lower];
+        const countryOnly = m.entries.every((i) => g.entries[i].kind === 'country');
+        if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
+      }
       if (afterInChunk && (afterInChunk.text === '-' || /^-/.test(afterInChunk.text))) { k = m.end - 1; continue; } // "Iran-backed"
       // sentence-initial capital on a common noun: "Police said", "Union members"
       if (k === sent.first && t.pos !== 'PROPN' && t.text !== t.text.toUpperCase()) { k = m.end - 1; continue; }

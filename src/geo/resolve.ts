@@ -69,8 +69,8 @@ export function constrain(g: Gazetteer, cand: PlaceCandidate): GeoEntry[] {
   else if (cand.want === 'city') keep((e) => e.kind === 'city');
   else if (cand.want === 'admin1') keep((e) => e.kind === 'admin1');
   if (cand.want !== 'admin1') {
-    // "Idlib" is the city; "Idlib province" the region
-    list = list.filter((e) => !(e.kind === 'admin1' && list.some((o) => o.kind === 'city' && o.country === e.country)));
+    // "Idlib" is the city, "Idlib province" the region; "Washington" the capital, not the state
+    list = list.filter((e) => !(e.kind === 'admin1' && list.some((o) => o.kind === 'city' && o.country === e.country && (o.admin1Code === e.admin1Code || o.feature === 'PPLC'))));
   }
   return list;
 }
@@ -122,6 +122,18 @@ export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx:
         ctx.countries.set(r.entry.country, list2);
       }
     }
+  });
+  // then the clear readings of the rest ("Washington": the capital) anchor the unclear ones ("Alexandria")
+  const open = cands.map((_, i) => i).filter((i) => !out[i]);
+  const second = open.map((i) => resolveCandidate(doc, g, cands[i], ctx));
+  open.forEach((i, j) => {
+    const r = second[j];
+    if (!r || r.confidence < 0.75) return;
+    out[i] = r;
+    ctx.anchors.push({ entry: r.entry, start: cands[i].start });
+    const list2 = ctx.countries.get(r.entry.country) ?? [];
+    list2.push({ sent: doc.tokens[cands[i].start].sent, start: cands[i].start, end: cands[i].end });
+    ctx.countries.set(r.entry.country, list2);
   });
   cands.forEach((c, i) => {
     if (!out[i]) out[i] = resolveCandidate(doc, g, c, ctx);

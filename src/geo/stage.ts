@@ -20,7 +20,7 @@ function accept(g: Gazetteer, c: PlaceCandidate, r: Resolved): boolean {
     return c.role === 'locative' || c.role === 'directional' || c.role === 'origin' || c.direction;
   }
   switch (c.role) {
-    case 'locative': case 'directional': case 'origin': case 'target':
+    case 'locative': case 'directional': case 'origin': case 'target': case 'of':
       return true;
     case 'object': case 'dateline':
       return r.explicit || e.kind === 'admin1' || e.population >= NOTABLE_POPULATION || e.feature === 'PPLC' || e.feature === 'PPLA';
@@ -95,14 +95,15 @@ function inside(a: PlaceMention, b: PlaceMention): boolean {
 export function locateEvent(doc: Doc, i: number): EventLocation | null {
   const scope = eventScope(doc, i);
   const ev = doc.events[i];
-  const material = ev.quad_class === 2 || ev.quad_class === 4;
+  // material acts happen at their object ("shelled Kharkiv"), and so do visits and meetings ("visited Moscow")
+  const material = ev.quad_class === 2 || ev.quad_class === 4 || ev.cameo_root === '04';
   const chunkOf = new Map<number, number>();
   doc.chunks.forEach((ch, c) => { if (ch.place !== undefined) chunkOf.set(ch.place, c); });
   const rank = (role: PlaceRole): number => {
     switch (role) {
       case 'locative': return 3;
       case 'object': case 'target': return material ? 2 : -1; // a statement's place is where it was said
-      case 'directional': return 1;
+      case 'directional': case 'of': return 1;
       case 'dateline': case 'other': return 0.5;
       default: return -1; // origin ("troops from Chad")
     }
