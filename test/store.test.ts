@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/store/open.js';
-import { SCHEMA_VERSION } from '../src/store/sqlite/schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/sqlite/schema.js';
 import { ftsQuery } from '../src/store/sqlite/filter.js';
 import type { EventStore } from '../src/store/types.js';
 import { makeCoded, makeEvent, publicPart, tempDir } from './store-helpers.js';
@@ -125,6 +125,26 @@ describe('store: SQLite round trips', () => {
     store = openStore(file, { create: false });
     assert.equal(store.stats().events, 3);
     assert.equal(store.integrityCheck(), 'ok');
+  });
+
+  it('migrates a store written at an older schema version, keeping its data', () => {
+    const old = path.join(t.dir, 'v1.db');
+    const db = new Database(old);
+    db.exec(MIGRATIONS[0].sql);
+    db.pragma('user_version = 1');
+    db.prepare(`INSERT INTO documents (ext_id, pub_date, text, hash, added_at, n_sentences, n_events)
+      VALUES ('old', '2020-01-01', 'Old text.', 'h1', '2020-01-01T00:00:00Z', 0, 0)`).run();
+    db.close();
+    const s = openStore(old, { create: false });
+    try {
+      assert.equal(s.schemaVersion(), SCHEMA_VERSION);
+      assert.equal(s.document(1)?.text, 'Old text.');
+    } finally {
+      s.close();
+    }
+    const check = new Database(old, { readonly: true });
+    assert.ok(check.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_dyad'").get());
+    check.close();
   });
 
   it('refuses a missing store when asked not to create one, and a newer schema', () => {

@@ -4,7 +4,7 @@ import { DEFAULT_DB, openStore } from '../store/open.js';
 import { EXIT_OK, EXIT_USAGE, say } from './io.js';
 
 export const SERVE_HELP = `usage: dyad serve [options]
-Serve the event store: a web dashboard at / and a JSON API under /api (docs/api.md).
+Serve the event store: a web dashboard at / and a JSON API under /api (docs/store.md).
   --db PATH        the store (default: ${DEFAULT_DB})
   --port N         port (default 8642; 0 picks a free one)
   --host ADDR      address to bind (default 127.0.0.1; anything else exposes the store to the network)

@@ -199,7 +199,23 @@ export class SqliteReader {
     return this.db.prepare('SELECT id, origin, hash, code, message, at FROM failures ORDER BY id DESC LIMIT ?').all(limit) as FailureRecord[];
   }
 
+  private statsCache: { key: string; value: Omit<StoreStats, 'schema_version'> } | null = null;
+
+  /** Forget cached aggregates (after a write through this connection). */
+  invalidate(): void {
+    this.statsCache = null;
+  }
+
+  /** Counts, cached until the data changes (data_version moves when another connection commits). */
   stats(): Omit<StoreStats, 'schema_version'> {
+    const key = String(this.db.pragma('data_version', { simple: true }));
+    if (this.statsCache?.key === key) return this.statsCache.value;
+    const value = this.countAll();
+    this.statsCache = { key, value };
+    return value;
+  }
+
+  private countAll(): Omit<StoreStats, 'schema_version'> {
     const n = (sql: string) => this.db.prepare(sql).pluck().get() as number;
     const range = this.db.prepare('SELECT min(date) AS first, max(date) AS last FROM events').get() as { first: string | null; last: string | null };
     return {

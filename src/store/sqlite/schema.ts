@@ -146,6 +146,11 @@ CREATE TABLE failures (
 CREATE INDEX failures_hash ON failures(hash);
 `,
   },
+  {
+    version: 2,
+    description: 'covering index for the actor network (source, target, quad class)',
+    sql: `CREATE INDEX events_dyad ON events(source_code, target_code, quad_class);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

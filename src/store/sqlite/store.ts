@@ -178,6 +178,7 @@ export class SqliteStore implements EventStore {
       for (const id of touched) s.refreshCluster.run({ id });
     });
     wrap('cannot write to the store', () => run.immediate());
+    this.reader.invalidate();
   }
 
   events(f: EventFilter): Page<StoredEvent> { return this.reader.events(f); }
