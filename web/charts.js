@@ -44,7 +44,9 @@ export function renderTimeline(el, points) {
   const labels = Math.min(days.length, 6);
   for (let k = 0; k < labels; k++) {
     const i = labels === 1 ? 0 : Math.round((k * (days.length - 1)) / (labels - 1));
-    svgEl('text', { x: m.l + i * step + step / 2, y: H - 6, 'text-anchor': 'middle' }, axis).textContent = days[i].date;
+    const anchor = labels > 1 && k === 0 ? 'start' : labels > 1 && k === labels - 1 ? 'end' : 'middle';
+    const x = anchor === 'start' ? m.l + i * step : anchor === 'end' ? m.l + (i + 1) * step : m.l + i * step + step / 2;
+    svgEl('text', { x, y: H - 6, 'text-anchor': anchor }, axis).textContent = days[i].date;
   }
   return bars;
 }
@@ -100,8 +102,9 @@ export async function renderMap(el, events) {
     gr.n++;
     groups.set(k, gr);
   }
-  for (const { e, n } of groups.values()) {
-    const c = svgEl('circle', { class: 'event', cx: px(e.location.lon), cy: py(e.location.lat), r: 4 + 3 * Math.sqrt(n), fill: QUAD_COLORS[e.quad_class] }, svg);
+  for (const { e, n } of [...groups.values()].sort((a, b) => b.n - a.n)) {
+    const r = Math.min(16, 3.5 + 2.2 * Math.log2(1 + n));
+    const c = svgEl('circle', { class: 'event', cx: px(e.location.lon), cy: py(e.location.lat), r, fill: QUAD_COLORS[e.quad_class] }, svg);
     svgEl('title', {}, c).textContent = `${e.location.name}: ${n} event(s), ${QUAD_NAMES[e.quad_class]}`;
   }
   el.dataset.located = String(located.length);

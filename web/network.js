@@ -48,8 +48,16 @@ export function renderNetwork(el, net, onActor) {
     ],
     layout: net.nodes.length <= 2
       ? { name: 'grid', padding: 60 }
-      : { name: 'cose', animate: false, randomize: false, padding: 36, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, gravity: 0.4, numIter: 1500 },
+      : { name: 'cose', animate: false, randomize: false, padding: 30, nodeRepulsion: () => 5000, idealEdgeLength: () => 55,
+        gravity: 0.8, componentSpacing: 50, numIter: 1500 },
   });
+  // a big graph is zoomed out to fit: keep labels and nodes readable
+  const k = Math.min(2.2, Math.max(1, 1 / cy.zoom()));
+  if (k > 1) {
+    cy.style().selector('node').style({ 'font-size': 11 * k, 'border-width': 2 * k, 'text-margin-y': 4 * k }).update();
+    cy.nodes().forEach((n) => { n.data('size', n.data('size') * Math.sqrt(k)); });
+    cy.edges().forEach((e) => { e.data('width', e.data('width') * Math.sqrt(k)); });
+  }
   cy.on('tap', 'node', (evt) => onActor?.(evt.target.id()));
   cy.on('mouseover', 'edge', (evt) => {
     const d = evt.target.data();

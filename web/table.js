@@ -61,11 +61,14 @@ export async function openDetail(id) {
   const c = d.cluster;
   const clusterHtml = c && c.events > 1
     ? `<div class="cluster-box">Reported in <b>${fmt(c.documents)}</b> articles (<b>${fmt(c.mentions)}</b> mentions, ${fmt(c.sources)} sources) on ${esc(c.key.date)}.
-       <span class="sub">merged because they share: ${c.merged_on.map(esc).join(', ')} · cluster #${c.id}</span></div>`
+       <span class="sub">merged because they share: ${c.merged_on.map(esc).join(', ')} · cluster #${c.id}</span>
+       <span class="members">${c.members.slice(0, 12).map((m) => m === e.store.id
+    ? `<span class="member current">#${m}</span>`
+    : `<button type="button" class="member" data-id="${m}">#${m}</button>`).join('')}</span></div>`
     : '';
   body.innerHTML = `
     <dl class="facts">
-      <dt>Event</dt><dd>${cameoLabel(e.cameo)} ${quadBadge(e.quad_class)} goldstein ${esc(e.goldstein)}${e.plover.type ? ` · PLOVER ${esc(e.plover.type)}` : ''}</dd>
+      <dt>Event</dt><dd><span class="code">${esc(e.cameo)}</span> ${esc(cameoNames[e.cameo] ?? '')} ${quadBadge(e.quad_class)} goldstein ${esc(e.goldstein)}${e.plover.type ? ` · PLOVER ${esc(e.plover.type)}` : ''}</dd>
       <dt>Source</dt><dd>${esc(e.source.text)} <span class="code">${esc(e.source.code ?? '?')}</span></dd>
       <dt>Target</dt><dd>${e.target ? `${esc(e.target.text)} <span class="code">${esc(e.target.code ?? '?')}</span>` : '—'}</dd>
       <dt>Date</dt><dd>${esc(e.date)} (${esc(e.date_precision)})${e.location ? ` · ${esc(e.location.name)}` : ''}</dd>
@@ -75,5 +78,6 @@ export async function openDetail(id) {
     </dl>
     ${clusterHtml}
     <pre class="article" id="detail-text">${highlight(doc.text, spans)}</pre>`;
+  for (const b of body.querySelectorAll('button.member')) b.addEventListener('click', () => openDetail(Number(b.dataset.id)));
   body.querySelector('mark.primary')?.scrollIntoView({ block: 'center' });
 }
