@@ -9,6 +9,7 @@ import { eventsStage, type EventOptions } from './events/stage.js';
 import type { ActorDictionary } from './actors/dictionary.js';
 import { placesStage, locateStage } from './geo/stage.js';
 import { datesStage } from './dates/stage.js';
+import { ploverContextStage } from './events/plover-context.js';
 
 export interface CodeOptions extends EventOptions {
   /** publication date YYYY-MM-DD (default: today) */
@@ -19,9 +20,9 @@ export interface CodeOptions extends EventOptions {
   actors?: ActorDictionary;
 }
 
-/** The default stages in order: tokenize → parse → places → actors → events → dates → locate. */
+/** The default stages in order: tokenize → parse → places → actors → events → plover-context → dates → locate. */
 export function defaultStages(opts: CodeOptions = {}): Stage[] {
-  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), datesStage, locateStage];
+  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, locateStage];
 }
 
 export function buildPipeline(opts: CodeOptions = {}): Pipeline {

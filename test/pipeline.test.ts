@@ -58,3 +58,15 @@ describe('pipeline', () => {
     assert.equal(roots.size, 20);
   });
 });
+
+describe('PLOVER contexts and modes', () => {
+  it('adds contexts from the evidence and modes where the mapping has none', () => {
+    const [e] = code('Russian drones struck Ukrainian refugees in Odesa.', { date: '2024-03-16' });
+    assert.equal(e.plover.type, 'ASSAULT');
+    assert.equal(e.plover.mode, 'drone');
+    assert.ok(e.plover.context.includes('migration'));
+    const [v] = code("Egypt's foreign minister visited Athens.", { date: '2024-03-16' });
+    assert.equal(v.plover.mode, 'visit', 'the mapping mode is kept');
+    assert.ok(!v.plover.context.includes('migration'));
+  });
+});

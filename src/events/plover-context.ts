@@ -1,0 +1,50 @@
+import type { Stage } from '../core/stage.js';
+import type { Doc } from '../core/doc.js';
+import { dataPath } from '../core/paths.js';
+import { readTsv } from '../core/tsv.js';
+
+interface KeywordRule {
+  value: string;
+  type?: string;
+  patterns: RegExp[];
+}
+
+function compile(words: string): RegExp[] {
+  return words.split('|').map((w) => w.trim()).filter(Boolean).map((w) => {
+    const esc = w.replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/\*/g, '[\\w-]*');
+    return new RegExp(`\\b${esc}\\b`, 'i');
+  });
+}
+
+let contexts: KeywordRule[] | null = null;
+let modes: KeywordRule[] | null = null;
+
+function load(): void {
+  if (contexts) return;
+  contexts = readTsv(dataPath('plover', 'contexts.tsv')).rows.map((r) => ({ value: r.cells[0], patterns: compile(r.cells[1] ?? '') }));
+  modes = readTsv(dataPath('plover', 'modes.tsv')).rows.map((r) => ({ type: r.cells[0], value: r.cells[1], patterns: compile(r.cells[2] ?? '') }));
+}
+
+/**
+ * PLOVER issues: each event keeps the context of its CAMEO→PLOVER mapping and adds the contexts its evidence
+ * speaks of ("refugees" → migration, "court" → legal); an event whose mapping gives no mode takes one from
+ * its evidence when the words are unambiguous ("drone" → ASSAULT/drone). Tables: data/plover/.
+ */
+export const ploverContextStage: Stage = {
+  name: 'plover-context',
+  requires: ['events'],
+  assigns: ['plover-context'],
+  run(doc: Doc) {
+    load();
+    for (const ev of doc.events) {
+      const text = ev.evidence.text;
+      const ctx = new Set(ev.plover.context);
+      for (const c of contexts!) if (c.patterns.some((p) => p.test(text))) ctx.add(c.value);
+      ev.plover.context = [...ctx];
+      if (!ev.plover.mode && ev.plover.type) {
+        const m = modes!.find((r) => r.type === ev.plover.type && r.patterns.some((p) => p.test(text)));
+        if (m) ev.plover.mode = m.value;
+      }
+    }
+  },
+};
