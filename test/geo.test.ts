@@ -1,10 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { codeDoc } from '../src/pipeline.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
 import { placesStage, locateStage } from '../src/geo/stage.js';
-import { ROOT } from './helpers.js';
+import { ROOT, BIN } from './helpers.js';
 import { readTable } from './tables.js';
 
 const dir = path.join(ROOT, 'test', 'geo');
@@ -69,5 +70,19 @@ describe('geo stages', () => {
   it('loads the gazetteer with cities, regions and countries', () => {
     const g = gazetteer();
     assert.ok(g.stats.cities > 40000 && g.stats.admin1 > 3000 && g.stats.countries > 240);
+  });
+});
+
+describe('dyad eval geo', () => {
+  it('scores the gold file and prints a table and one summary line', () => {
+    const r = spawnSync(process.execPath, [BIN, 'eval', 'geo', path.join(ROOT, 'data', 'eval', 'geo-gold.jsonl')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^group\s+sentences\s+places/m);
+    assert.match(r.stdout, /^geo: country accuracy \d+\.\d% \(\d+\/\d+\), city accuracy \d+\.\d% \(\d+\/\d+\)/m);
+  });
+  it('reports a missing file with a DyadError code', () => {
+    const r = spawnSync(process.execPath, [BIN, 'eval', 'geo', '/nonexistent/gold.jsonl'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /E_INPUT_NOT_FOUND/);
   });
 });

@@ -6,6 +6,7 @@ type Handler = (argv: string[]) => Promise<number>;
 const SETS: Record<string, () => Promise<Handler>> = {
   plover: async () => (await import('./eval-plover.js')).runEvalPlover,
   'cameo-class': async () => (await import('./eval-cameo-class.js')).runEvalCameoClass,
+  geo: async () => (await import('./eval-geo.js')).runEvalGeo,
 };
 
 export const EVAL_HELP = `usage: dyad eval <set> FILE [options]

@@ -21,6 +21,8 @@ export interface PlaceCandidate {
   qualCountry: string | null;
   /** admin1 entry the text pins the name to ("Paris, Texas") */
   qualAdmin1: number | null;
+  /** a region the qualifier may name instead of its country ("Athens, Georgia") */
+  qualAlt: number | null;
   /** what a geo noun asks for ("capital of", "Idlib province") */
   want: 'capital' | 'city' | 'admin1' | null;
   /** "northern Syria" */
@@ -112,7 +114,7 @@ function ofQualifier(doc: Doc, c: number): { country: string | null; want: Place
 }
 
 /** ", Lebanon" / ", Texas" / ", Va." / " in northern Lebanon" right after a name: the country and admin1 it pins */
-function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number): { country: string | null; admin1: number | null; chunk: number } | null {
+function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number): { country: string | null; admin1: number | null; alt: number | null; chunk: number } | null {
   const t = doc.tokens[end];
   if (!t) return null;
   const comma = t.text === ',';
@@ -126,11 +128,12 @@ function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number)
   for (let e = Math.min(ch.end, sentEnd); e > s; e--) {
     const key = normName(doc.tokens.slice(s, e).map((x) => x.text).join(' '));
     const country = countryWord(doc, s, e);
-    if (country) return { country, admin1: null, chunk: c };
+    const regions = (g.byName.get(key) ?? []).filter((i) => g.entry(i).kind === 'admin1');
+    // "Athens, Georgia": a word that names a country and a region pins either
+    if (country) return { country, admin1: null, alt: regions.length === 1 && comma ? regions[0] : null, chunk: c };
     const q = g.qualifiers.get(key);
-    if (q !== undefined && comma) return { country: g.entries[q].country, admin1: q, chunk: c };
-    const regions = (g.byName.get(key) ?? []).filter((i) => g.entries[i].kind === 'admin1');
-    if (regions.length === 1 && comma) return { country: g.entries[regions[0]].country, admin1: regions[0], chunk: c };
+    if (q !== undefined && comma) return { country: g.entry(q).country, admin1: q, alt: null, chunk: c };
+    if (regions.length === 1 && comma) return { country: g.entry(regions[0]).country, admin1: regions[0], alt: null, chunk: c };
   }
   return null;
 }
@@ -167,7 +170,7 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
         for (let j = m.end; j < ch.end && !TEMPORAL.test(toks[j].lower); j++) rest.push(toks[j]); // "Turkey last month"
         const nounAfter = rest.some((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
         const keyword = REGION_AFTER.has(afterInChunk.lower) || CITY_AFTER.has(afterInChunk.lower) || !!GEO_NOUNS[afterInChunk.lower];
-        const countryOnly = m.entries.every((i) => g.entries[i].kind === 'country');
+        const countryOnly = m.entries.every((i) => g.entry(i).kind === 'country');
         if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
       }
       if (afterInChunk && (afterInChunk.text === '-' || /^-/.test(afterInChunk.text))) { k = m.end - 1; continue; } // "Iran-backed"
@@ -175,13 +178,13 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       if (k === sent.first && t.pos !== 'PROPN' && t.text !== t.text.toUpperCase()) { k = m.end - 1; continue; }
       if (isPossessive(afterInChunk)) {
         // "Lebanon's Tripoli", "Syria's north": a qualifier, or the place itself when the head is a geo noun
-        const country = m.entries.map((i) => g.entries[i]).find((e) => e.kind === 'country')?.country ?? null;
+        const country = m.entries.map((i) => g.entry(i)).find((e) => e.kind === 'country')?.country ?? null;
         const rest = doc.tokens.slice(m.end + 1, ch.end);
         if (rest.some((x) => isCap(x))) {
           possessorCountry = country;
-          const reg = m.entries.filter((i) => g.entries[i].kind === 'admin1');
+          const reg = m.entries.filter((i) => g.entry(i).kind === 'admin1');
           possessorAdmin = reg.length === 1 ? reg[0] : null;
-          if (!possessorCountry && possessorAdmin !== null) possessorCountry = g.entries[possessorAdmin].country;
+          if (!possessorCountry && possessorAdmin !== null) possessorCountry = g.entry(possessorAdmin).country;
           k = m.end;
           continue;
         }
@@ -189,6 +192,7 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       }
       let qualCountry = possessorCountry;
       let qualAdmin1 = possessorAdmin;
+      let qualAlt: number | null = null;
       let want: PlaceCandidate['want'] = null;
       // demonym or country word earlier in the NP: "the Lebanese port city Tripoli"
       if (!qualCountry) qualCountry = countryIn(doc, ch.start, k);
@@ -207,13 +211,14 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       if (trail) {
         qualCountry = trail.country ?? qualCountry;
         qualAdmin1 = trail.admin1 ?? qualAdmin1;
+        qualAlt = trail.alt;
         if (doc.tokens[m.end].text === ',') consumed.add(trail.chunk);
       }
       let direction = false;
       for (let j = ch.start; j < k; j++) if (DIRECTIONS.has(toks[j].lower)) direction = true;
       out.push({
         chunk: c, start: k, end: m.end, key: m.key, entries: m.entries, role: roleOf(doc, c),
-        qualCountry, qualAdmin1, want, direction,
+        qualCountry, qualAdmin1, qualAlt, want, direction,
       });
       k = m.end - 1;
     }

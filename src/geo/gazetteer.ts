@@ -20,7 +20,10 @@ export interface GeoEntry {
 }
 
 export interface Gazetteer {
-  entries: GeoEntry[];
+  /** entry i (cities are parsed from their line on first use) */
+  entry(i: number): GeoEntry;
+  /** number of entries */
+  size: number;
   /** normalized name → entry indices */
   byName: Map<string, number[]>;
   /** admin1 region of (country, admin1 code) */
@@ -60,20 +63,41 @@ function readLines(file: string): string[] {
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const t0 = performance.now();
+  // cities stay as their text line until a lookup needs them: the load only cuts the key off each line
+  const lines: string[] = [];
+  const parsed: GeoEntry[] = [];
+  const entry = (i: number): GeoEntry => {
+    let e = parsed[i];
+    if (!e) {
+      const c = lines[i].split('\t');
+      e = { kind: 'city', name: c[1], country: c[2], admin1Code: c[3] || null, lat: +c[4], lon: +c[5], population: +c[6], feature: c[7] };
+      parsed[i] = e;
+    }
+    return e;
+  };
   const g: Gazetteer = {
-    entries: [], byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1,
+    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1,
     stats: { cities: 0, admin1: 0, countries: 0, names: 0, loadMs: 0 },
+  };
+  const push = (e: GeoEntry | null, line?: string): number => {
+    const i = lines.length;
+    lines.push(line ?? '');
+    if (e) parsed[i] = e;
+    g.size = lines.length;
+    return i;
   };
   const add = (key: string, i: number) => {
     if (!key) return;
     const list = g.byName.get(key);
     if (!list) g.byName.set(key, [i]);
     else if (!list.includes(i)) list.push(i);
-    const words = key.split(' ').length;
-    if (words > g.maxWords) g.maxWords = words;
+    if (key.includes(' ')) {
+      const words = key.split(' ').length;
+      if (words > g.maxWords) g.maxWords = words;
+    }
   };
-  const addNames = (name: string, i: number) => {
-    const k = normName(name);
+  const addNames = (name: string, i: number, key?: string) => {
+    const k = key ?? normName(name);
     add(k, i);
     const bare = k.replace(ARTICLE, '');
     if (bare !== k && bare.length > 3) add(bare, i);
@@ -83,17 +107,16 @@ export function gazetteer(): Gazetteer {
   const cityFile = dataPath('geo', 'cities.tsv');
   for (const line of readLines(cityFile)) {
     if (!line || line.startsWith('#')) continue;
-    const c = line.split('\t');
-    const i = g.entries.length;
-    g.entries.push({ kind: 'city', name: c[0], country: c[1], admin1Code: c[2] || null, lat: +c[3], lon: +c[4], population: +c[5], feature: c[6] });
-    addNames(c[0], i);
+    const key = line.slice(0, line.indexOf('\t'));
+    const i = push(null, line);
+    add(key, i);
+    if (ARTICLE.test(key) || key.startsWith('saint ')) addNames('', i, key);
     g.stats.cities++;
   }
   for (const line of readLines(dataPath('geo', 'admin1.tsv'))) {
     if (!line || line.startsWith('#')) continue;
     const c = line.split('\t');
-    const i = g.entries.length;
-    g.entries.push({ kind: 'admin1', name: c[2], country: c[0], admin1Code: c[1], lat: +c[3], lon: +c[4], population: +c[5], feature: 'ADM1' });
+    const i = push({ kind: 'admin1', name: c[2], country: c[0], admin1Code: c[1], lat: +c[3], lon: +c[4], population: +c[5], feature: 'ADM1' });
     g.admin1.set(admin1Key(c[0], c[1]), i);
     const k = normName(c[2]);
     add(k, i);
@@ -102,8 +125,7 @@ export function gazetteer(): Gazetteer {
     g.stats.admin1++;
   }
   for (const c of countryIndex().list) {
-    const i = g.entries.length;
-    g.entries.push({ kind: 'country', name: c.name, country: c.code, admin1Code: null, lat: c.lat, lon: c.lon, population: 0, feature: 'PCL' });
+    const i = push({ kind: 'country', name: c.name, country: c.code, admin1Code: null, lat: c.lat, lon: c.lon, population: 0, feature: 'PCL' });
     for (const n of c.names) add(normName(n), i);
     g.stats.countries++;
   }
@@ -113,7 +135,7 @@ export function gazetteer(): Gazetteer {
     if (kind === 'stop') { g.stop.add(normName(alias)); continue; }
     const want = normName(target ?? '');
     let found = -1;
-    if (kind === 'city') found = (g.byName.get(want) ?? []).find((i) => g.entries[i].kind === 'city' && g.entries[i].country === country) ?? -1;
+    if (kind === 'city') found = (g.byName.get(want) ?? []).find((i) => entry(i).kind === 'city' && entry(i).country === country) ?? -1;
     else found = g.admin1.get(admin1Key(country, target)) ?? -1;
     if (found < 0) continue; // an alias for a place the data lacks: skip quietly, the data decides
     if (kind === 'qual') g.qualifiers.set(normName(alias), found);
@@ -130,5 +152,5 @@ export function regionOf(g: Gazetteer, e: GeoEntry): GeoEntry | null {
   if (e.kind === 'country' || !e.admin1Code) return null;
   if (e.kind === 'admin1') return e;
   const i = g.admin1.get(admin1Key(e.country, e.admin1Code));
-  return i === undefined ? null : g.entries[i];
+  return i === undefined ? null : g.entry(i);
 }

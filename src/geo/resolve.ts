@@ -58,13 +58,18 @@ function contextWeight(ctx: GeoContext, country: string, sent: number, start: nu
 
 /** the readings left after the text's own constraints (qualifier, geo noun, city over same-named region) */
 export function constrain(g: Gazetteer, cand: PlaceCandidate): GeoEntry[] {
-  let list = cand.entries.map((i) => g.entries[i]);
+  let list = cand.entries.map((i) => g.entry(i));
   const keep = (f: (e: GeoEntry) => boolean) => { const l = list.filter(f); if (l.length) list = l; };
   if (cand.qualAdmin1 !== null) {
-    const a = g.entries[cand.qualAdmin1];
+    const a = g.entry(cand.qualAdmin1);
     keep((e) => e.country === a.country && e.admin1Code === a.admin1Code && e !== a);
   }
-  if (cand.qualCountry) keep((e) => e.country === cand.qualCountry);
+  const inAlt = (e: GeoEntry) => {
+    if (cand.qualAlt === null) return false;
+    const a = g.entry(cand.qualAlt);
+    return e.country === a.country && e.admin1Code === a.admin1Code && e !== a;
+  };
+  if (cand.qualCountry) keep((e) => e.country === cand.qualCountry || inAlt(e));
   if (cand.want === 'capital') keep((e) => e.feature === 'PPLC');
   else if (cand.want === 'city') keep((e) => e.kind === 'city');
   else if (cand.want === 'admin1') keep((e) => e.kind === 'admin1');

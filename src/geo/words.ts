@@ -42,4 +42,4 @@ export const TITLES = new Set([
 ]);
 
 /** lowercase words allowed inside a multi-word place name ("Dar es Salaam", "Rio de Janeiro") */
-export const NAME_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'el', 'al', 'es', 'ez', 'ed', 'ad', 'ar', 'as', 'an', 'ash', 'of', 'the', 'upon', 'sur', 'am', 'im', 'y', 'e', 'en', 'di', 'ul', 'bin', '-', ',', '.']);
+export const NAME_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'el', 'al', 'es', 'ez', 'ed', 'ad', 'ar', 'as', 'an', 'ash', 'of', 'the', 'upon', 'sur', 'am', 'im', 'y', 'e', 'en', 'di', 'ul', 'bin', 'au', 'aux', 'lez', 'sous', 'bei', 'on', '-', ',', '.']);
