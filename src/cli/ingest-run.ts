@@ -96,6 +96,16 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     opts.onProgress?.({ ...p }, false);
   };
 
+  // between commits: live counts (the pending batch included) for a smooth progress display
+  let lastTick = performance.now();
+  const tick = () => {
+    lastTick = performance.now();
+    opts.onProgress?.({
+      ...p, stored: p.stored + pendingCounts.stored, sentences: p.sentences + pendingCounts.sentences,
+      events: p.events + pendingCounts.events, mentions: p.mentions + pendingCounts.mentions, elapsedMs: lastTick - t0,
+    }, false);
+  };
+
   for (const f of files) {
     let docs: InputDoc[];
     const loadErrors: DyadError[] = [];
@@ -143,6 +153,7 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
         p.failed++;
       }
       if (pending.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
+      else if (opts.onProgress && performance.now() - lastTick >= 200) tick();
     }
   }
   flush();
