@@ -50,9 +50,16 @@ export function eventScope(doc: Doc, i: number): EventScope {
   return { sent, clause: m.clause, own, ancestors, others };
 }
 
+const clauseIndex = new WeakMap<Doc, { n: number; at: Int32Array }>();
+
 /** the clause (index) that holds token k, or -1 */
 export function clauseAt(doc: Doc, k: number): number {
-  const s = doc.tokens[k]?.sent;
-  for (const cl of doc.clauses) if (cl.sent === s && k >= cl.start && k < cl.end) return cl.i;
-  return -1;
+  let idx = clauseIndex.get(doc);
+  if (!idx || idx.n !== doc.clauses.length) {
+    const at = new Int32Array(doc.tokens.length).fill(-1);
+    for (const cl of doc.clauses) for (let t = cl.start; t < cl.end && t < at.length; t++) if (at[t] < 0) at[t] = cl.i;
+    idx = { n: doc.clauses.length, at };
+    clauseIndex.set(doc, idx);
+  }
+  return k >= 0 && k < idx.at.length ? idx.at[k] : -1;
 }

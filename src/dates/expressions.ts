@@ -149,8 +149,10 @@ const MONTH_WORD = /\b(january|february|march|april|may|june|july|august|septemb
 
 /** chrono-node for calendar dates ("March 3", "3 March 2011", "in March"), corrected to past preference */
 function chronoDates(text: string, pub: Day): Found[] {
-  const ref = new Date(pub.y, pub.m - 1, pub.d, 12);
   const out: Found[] = [];
+  // only calendar dates are taken from chrono: skip it when there is no digit and no month name
+  if (!/\d/.test(text) && !/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text)) return out;
+  const ref = new Date(pub.y, pub.m - 1, pub.d, 12);
   for (const r of chrono.casual.parse(text, ref, { forwardDate: false })) {
     const s = r.start;
     const mw = MONTH_WORD.exec(r.text);

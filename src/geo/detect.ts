@@ -33,10 +33,25 @@ const TEMPORAL = /^(last|this|next|yesterday|today|tonight|overnight|early|late|
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 
+const normCache = new WeakMap<Doc, (string | undefined)[]>();
+
+/** the normalized key of a token range (token keys cached per document) */
+export function rangeKey(doc: Doc, start: number, end: number): string {
+  let cache = normCache.get(doc);
+  if (!cache) { cache = []; normCache.set(doc, cache); }
+  const parts: string[] = [];
+  for (let k = start; k < end; k++) {
+    let n = cache[k];
+    if (n === undefined) { n = normName(doc.tokens[k].text); cache[k] = n; }
+    if (n) parts.push(n);
+  }
+  return parts.join(' ');
+}
+
 /** country code a token range names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
 export function countryWord(doc: Doc, start: number, end: number): string | null {
   const ci = countryIndex();
-  const key = normName(doc.tokens.slice(start, end).map((t) => t.text).join(' '));
+  const key = rangeKey(doc, start, end);
   return ci.names.get(key) ?? ci.demonyms.get(key) ?? ci.demonyms.get(key.replace(/s$/, '')) ?? null;
 }
 
@@ -55,13 +70,15 @@ function countryIn(doc: Doc, start: number, end: number): string | null {
 /** longest gazetteer name starting at token k, not past `end` */
 function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number; key: string; entries: number[] } | null {
   const toks = doc.tokens;
+  const first = rangeKey(doc, k, k + 1);
+  if (!g.firstWords.has(first.split(' ')[0])) return null;
   for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last) && !/^[A-Z]/.test(last.text)) continue;
     let ok = true;
     for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
     if (!ok) continue;
-    const key = normName(toks.slice(k, k + l).map((t) => t.text).join(' '));
+    const key = rangeKey(doc, k, k + l);
     const entries = g.byName.get(key);
     if (entries) return { end: k + l, key, entries };
   }
@@ -120,13 +137,14 @@ function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number)
   const comma = t.text === ',';
   const inPrep = t.lower === 'in';
   if (!comma && !inPrep) return null;
-  const c = doc.chunks.findIndex((x) => x.kind === 'NP' && x.start === end + 1);
+  let c = -1;
+  for (let x = 0; x < doc.chunks.length && doc.chunks[x].start <= end + 1; x++) if (doc.chunks[x].kind === 'NP' && doc.chunks[x].start === end + 1) c = x;
   if (c < 0) return null;
   const ch = doc.chunks[c];
   let s = ch.start;
   while (s < ch.end && (DIRECTIONS.has(doc.tokens[s].lower) || doc.tokens[s].pos === 'DET')) s++;
   for (let e = Math.min(ch.end, sentEnd); e > s; e--) {
-    const key = normName(doc.tokens.slice(s, e).map((x) => x.text).join(' '));
+    const key = rangeKey(doc, s, e);
     const country = countryWord(doc, s, e);
     const regions = (g.byName.get(key) ?? []).filter((i) => g.entry(i).kind === 'admin1');
     // "Athens, Georgia": a word that names a country and a region pins either

@@ -34,6 +34,8 @@ export interface Gazetteer {
   qualifiers: Map<string, number>;
   /** longest name, in words */
   maxWords: number;
+  /** first words of all names, to reject most tokens at once */
+  firstWords: Set<string>;
   /** load figures for docs and `dyad eval geo` */
   stats: { cities: number; admin1: number; countries: number; names: number; loadMs: number };
 }
@@ -76,7 +78,7 @@ export function gazetteer(): Gazetteer {
     return e;
   };
   const g: Gazetteer = {
-    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1,
+    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1, firstWords: new Set(),
     stats: { cities: 0, admin1: 0, countries: 0, names: 0, loadMs: 0 },
   };
   const push = (e: GeoEntry | null, line?: string): number => {
@@ -91,10 +93,12 @@ export function gazetteer(): Gazetteer {
     const list = g.byName.get(key);
     if (!list) g.byName.set(key, [i]);
     else if (!list.includes(i)) list.push(i);
-    if (key.includes(' ')) {
+    const sp = key.indexOf(' ');
+    if (sp > 0) {
       const words = key.split(' ').length;
       if (words > g.maxWords) g.maxWords = words;
-    }
+      g.firstWords.add(key.slice(0, sp));
+    } else g.firstWords.add(key);
   };
   const addNames = (name: string, i: number, key?: string) => {
     const k = key ?? normName(name);

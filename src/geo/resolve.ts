@@ -22,13 +22,13 @@ const NEAR_KM = 300;
 export interface GeoContext {
   /** country code → sentences in which it is named (token spans excluded per candidate) */
   countries: Map<string, { sent: number; start: number; end: number }[]>;
-  /** places already pinned down (single reading or explicit qualifier) */
-  anchors: { entry: GeoEntry; start: number }[];
+  /** places already pinned down (single reading or explicit qualifier): entry → token starts */
+  anchors: Map<GeoEntry, Set<number>>;
 }
 
 /** country names and demonyms in the article's capitalized words */
 export function documentContext(doc: Doc, extra: { country: string; sent: number; start: number; end: number }[] = []): GeoContext {
-  const ctx: GeoContext = { countries: new Map(), anchors: [] };
+  const ctx: GeoContext = { countries: new Map(), anchors: new Map() };
   const note = (code: string, sent: number, start: number, end: number) => {
     const list = ctx.countries.get(code) ?? [];
     list.push({ sent, start, end });
@@ -92,14 +92,16 @@ export function resolveCandidate(doc: Doc, g: Gazetteer, cand: PlaceCandidate, c
   if (!list.length) return null;
   const explicit = cand.qualCountry !== null || cand.qualAdmin1 !== null;
   const sent = doc.tokens[cand.start].sent;
-  const mentionedRegions = new Set(ctx.anchors.filter((a) => a.entry.kind === 'admin1' && a.start !== cand.start).map((a) => admin1Key(a.entry.country, a.entry.admin1Code ?? '')));
+  const others = [...ctx.anchors.entries()].filter(([, starts]) => starts.size > 1 || !starts.has(cand.start)).map(([e]) => e);
+  const mentionedRegions = new Set(others.filter((e) => e.kind === 'admin1').map((e) => admin1Key(e.country, e.admin1Code ?? '')));
+  const nearby = others.filter((e) => e.kind !== 'country');
   const scored = list.map((e) => {
     let s = e.kind === 'country' ? W.countryBase : Math.log10(e.population + 10);
     if (e.feature === 'PPLC') s += W.capital;
     else if (e.feature === 'PPLA') s += W.regionSeat;
     s += W.context * contextWeight(ctx, e.country, sent, cand.start, cand.end);
     if (e.kind !== 'country') {
-      if (ctx.anchors.some((a) => a.start !== cand.start && a.entry.kind !== 'country' && distanceKm(a.entry.lat, a.entry.lon, e.lat, e.lon) < NEAR_KM)) s += W.near;
+      if (nearby.some((a) => a !== e && distanceKm(a.lat, a.lon, e.lat, e.lon) < NEAR_KM)) s += W.near;
       if (e.admin1Code && mentionedRegions.has(admin1Key(e.country, e.admin1Code))) s += W.region;
     }
     return { e, s };
@@ -108,6 +110,12 @@ export function resolveCandidate(doc: Doc, g: Gazetteer, cand: PlaceCandidate, c
   const margin = scored.length > 1 ? best.s - scored[1].s : 4;
   const confidence = explicit ? 0.95 : Math.min(0.95, Math.max(0.5, 0.5 + margin / 4));
   return { entry: best.e, confidence: Math.round(confidence * 100) / 100, explicit };
+}
+
+function addAnchor(ctx: GeoContext, e: GeoEntry, start: number): void {
+  const starts = ctx.anchors.get(e) ?? new Set<number>();
+  starts.add(start);
+  ctx.anchors.set(e, starts);
 }
 
 /** Resolve all candidates in two passes: the pinned-down ones first become anchors for the rest. */
@@ -120,7 +128,7 @@ export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx:
       const r = resolveCandidate(doc, g, c, ctx);
       out[i] = r;
       if (r) {
-        ctx.anchors.push({ entry: r.entry, start: c.start });
+        addAnchor(ctx, r.entry, c.start);
         const sent = doc.tokens[c.start].sent;
         const list2 = ctx.countries.get(r.entry.country) ?? [];
         list2.push({ sent, start: c.start, end: c.end });
@@ -135,7 +143,7 @@ export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx:
     const r = second[j];
     if (!r || r.confidence < 0.75) return;
     out[i] = r;
-    ctx.anchors.push({ entry: r.entry, start: cands[i].start });
+    addAnchor(ctx, r.entry, cands[i].start);
     const list2 = ctx.countries.get(r.entry.country) ?? [];
     list2.push({ sent: doc.tokens[cands[i].start].sent, start: cands[i].start, end: cands[i].end });
     ctx.countries.set(r.entry.country, list2);
