@@ -44,9 +44,13 @@ export function formatReport(r: BenchResult): string {
   out.push('throughput, measured side by side on the same documents');
   out.push(...table(['', 'sentences/s', 'tokens/s', 'time'], [
     ['tokenise+POS floor (wink readDoc + pos)', int(floorS), int(perSecond(d.tokens, r.floorMs)), sec(r.floorMs)],
-    ['dyad end-to-end (makeDoc + all stages)', int(dyadS), int(perSecond(d.tokens, d.ms)), sec(d.ms)],
+    ['dyad end-to-end (makeDoc + all stages, batched)', int(dyadS), int(perSecond(d.tokens, d.ms)), sec(d.ms)],
   ]));
   out.push(`  ratio dyad / floor: ${fix(dyadS / floorS)}`);
+  const ob = r.oneByOne;
+  out.push('  batched = stage-major batches of 64 documents (codeDocs in src/batch.ts, Pipeline.runAll); one at a time');
+  out.push(`  (codeDoc, Pipeline.run, as 'dyad code' does): ${int(ob.single.perSecond)} sentences/s against ` +
+    `${int(ob.batched.perSecond)} batched on the same 1× documents (×${fix(ob.batched.perSecond / (ob.single.perSecond || 1))})`);
   out.push(`  events coded: ${int(d.events)} in the run, ${int(r.baseEvents)} per pass over the distinct documents (guard: optimisations must not change these)`);
   out.push(`  documents that failed to code: ${int(d.failed)}`);
   out.push('');

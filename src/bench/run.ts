@@ -1,7 +1,7 @@
 import { DyadError } from '../core/errors.js';
 import { cycle, joinDocs, loadCorpus, DEFAULT_SHARED_EVAL, type BenchDoc, type CorpusSource } from './corpus.js';
 import { floorPass } from './floor.js';
-import { Coder, blocksOf, perSecond, sideBySide, type CodePass } from './runner.js';
+import { Coder, addPass, blocksOf, emptyPass, perSecond, sideBySide, type CodePass } from './runner.js';
 import { coldStart, type ColdStart } from './startup.js';
 import { workerScaling, type ScalingRow } from './workers.js';
 
@@ -41,6 +41,8 @@ export interface BenchResult {
   rssMb: number;
   corpusSize: SizeRow[];
   docLength: SizeRow[];
+  /** the 1× documents coded one at a time (Pipeline.run, as `dyad code`), against batched on the same */
+  oneByOne: { single: SizeRow; batched: SizeRow };
   cold: ColdStart;
   workers: ScalingRow[];
   rssWorkersMb: number | null;
@@ -56,6 +58,8 @@ const rssMb = () => process.resourceUsage().maxRSS / 1024;
 function sizeRow(label: string, p: CodePass): SizeRow {
   return { label, docs: p.docs, sentences: p.sentences, ms: p.ms, perSecond: perSecond(p.sentences, p.ms) };
 }
+
+const sumPasses = (ps: CodePass[]): CodePass => ps.reduce(addPass, emptyPass());
 
 export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
   const note = o.note ?? (() => {});
@@ -89,6 +93,12 @@ export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
     sizeRow('16×', sbs.dyad),
   ];
   const unitDocs = docs.slice(0, unit);
+  // one document at a time vs batched, alternating, on the 1× documents
+  const single = [coder.passOneByOne(unitDocs)];
+  const batched = [coder.pass(unitDocs)];
+  batched.push(coder.pass(unitDocs));
+  single.push(coder.passOneByOne(unitDocs));
+  const oneByOne = { single: sizeRow('1×', sumPasses(single)), batched: sizeRow('1×', sumPasses(batched)) };
   const docLength = [1, 4, 16].map((k) => sizeRow(`${k}×`, coder.pass(joinDocs(unitDocs, k))));
 
   note('timing cold start of dyad code');
@@ -103,7 +113,7 @@ export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
   }
   return {
     sources: corpus.sources, corpusDocs: corpus.docs.length, baseDocs: base.length, baseSentences, baseEvents: warm.events, buildMs,
-    floorMs: sbs.floorMs, dyad: sbs.dyad, blocks: sbs.blocks, stages, rssMb: rss, corpusSize, docLength, cold,
+    floorMs: sbs.floorMs, dyad: sbs.dyad, blocks: sbs.blocks, stages, rssMb: rss, corpusSize, docLength, oneByOne, cold,
     workers, rssWorkersMb, small: sbs.dyad.sentences < minSentences,
   };
 }
