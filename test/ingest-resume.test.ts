@@ -111,6 +111,12 @@ describe('ingest: resumable after a kill', () => {
       assert.equal(count(db, 'SELECT count(*) FROM sentences_fts'), count(db, 'SELECT count(*) FROM sentences'));
       assert.equal(count(db, 'SELECT count(*) FROM event_mentions'), count(db, 'SELECT coalesce(sum(n_mentions), 0) FROM events'));
       assert.equal(count(db, 'SELECT coalesce(sum(n_events), 0) FROM clusters'), count(db, 'SELECT count(*) FROM events WHERE cluster_id IS NOT NULL'));
+      // cluster counts are kept incrementally: they must equal a recount
+      assert.equal(count(db, `SELECT count(*) FROM clusters c WHERE
+        n_events <> (SELECT count(*) FROM events WHERE cluster_id = c.id) OR
+        n_mentions <> (SELECT coalesce(sum(n_mentions), 0) FROM events WHERE cluster_id = c.id) OR
+        n_documents <> (SELECT count(DISTINCT doc_id) FROM events WHERE cluster_id = c.id) OR
+        n_sources <> (SELECT count(DISTINCT d.source) FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = c.id)`), 0);
       assert.ok(count(db, 'SELECT count(*) FROM events') > 0, 'the corpus codes into events');
       const failures = db.prepare('SELECT code FROM failures ORDER BY code').pluck().all();
       assert.deepEqual(failures, ['E_INPUT_EMPTY', 'E_INPUT_JSONL']);

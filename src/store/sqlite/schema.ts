@@ -151,6 +151,20 @@ CREATE INDEX failures_hash ON failures(hash);
     description: 'covering index for the actor network (source, target, quad class)',
     sql: `CREATE INDEX events_dyad ON events(source_code, target_code, quad_class);`,
   },
+  {
+    version: 3,
+    description: 'cluster_sources: distinct publishers per cluster, so counts update incrementally',
+    sql: `
+CREATE TABLE cluster_sources (
+  cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  PRIMARY KEY (cluster_id, source)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO cluster_sources (cluster_id, source)
+  SELECT DISTINCT e.cluster_id, d.source FROM events e JOIN documents d ON d.id = e.doc_id
+  WHERE e.cluster_id IS NOT NULL AND d.source IS NOT NULL AND d.source <> '';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,7 +7,7 @@ import type {
   ActorSummary, Cluster, CodedDocument, EventDetail, EventFilter, EventStore, FailureInput, FailureRecord, Network,
   Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint,
 } from '../types.js';
-import { clusterKeyOf } from '../dedup.js';
+import { clusterKeyOf, keyString } from '../dedup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { eventParams } from './rows.js';
 import { SqliteReader } from './read.js';
@@ -85,17 +85,15 @@ export class SqliteStore implements EventStore {
         VALUES (${cols.map((c) => '@' + c).join(', ')}, @doc_id, @sentence_id, @n_mentions, @cluster_id)`),
       mention: db.prepare(`INSERT INTO event_mentions (event_id, doc_id, sentence, uid, evidence_start, evidence_end, evidence_text, confidence)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      cluster: db.prepare(`INSERT INTO clusters (date, source_code, target_code, cameo, location_name, quad_class, goldstein)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (date, source_code, target_code, cameo, location_name) DO UPDATE SET date = excluded.date
+      // counts are kept incrementally: one event per article is the rule, so a new article adds one document
+      cluster: db.prepare(`INSERT INTO clusters (date, source_code, target_code, cameo, location_name, quad_class, goldstein,
+          n_events, n_mentions, n_documents, n_sources)
+        VALUES (@date, @source, @target, @cameo, @location, @quad, @goldstein, 1, @mentions, @newDoc, 0)
+        ON CONFLICT (date, source_code, target_code, cameo, location_name) DO UPDATE SET
+          n_events = n_events + 1, n_mentions = n_mentions + excluded.n_mentions, n_documents = n_documents + excluded.n_documents
         RETURNING id`),
-      refreshCluster: db.prepare(`UPDATE clusters SET
-          n_events = (SELECT count(*) FROM events WHERE cluster_id = @id),
-          n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM events WHERE cluster_id = @id),
-          n_documents = (SELECT count(DISTINCT doc_id) FROM events WHERE cluster_id = @id),
-          n_sources = (SELECT count(DISTINCT d.source) FROM events e JOIN documents d ON d.id = e.doc_id
-                       WHERE e.cluster_id = @id AND d.source IS NOT NULL AND d.source <> '')
-        WHERE id = @id`),
+      clusterSource: db.prepare('INSERT OR IGNORE INTO cluster_sources (cluster_id, source) VALUES (?, ?)'),
+      countSource: db.prepare('UPDATE clusters SET n_sources = n_sources + 1 WHERE id = ?'),
       actor: db.prepare(`INSERT INTO actors (code, country, sector, name, as_source, as_target) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (code) DO UPDATE SET
           country = coalesce(actors.country, excluded.country),
@@ -138,7 +136,6 @@ export class SqliteStore implements EventStore {
     const s = this.stmts;
     const now = new Date().toISOString();
     const run = this.db.transaction(() => {
-      const touched = new Set<number>();
       for (const cd of docs) {
         const d = cd.doc;
         const info = s.doc.run({
@@ -149,6 +146,7 @@ export class SqliteStore implements EventStore {
         const docId = Number(info.lastInsertRowid);
         s.clearFailure.run(d.hash);
         const sentenceIds = new Map<number, number>();
+        const docClusters = new Set<string>();
         for (const sn of cd.sentences) {
           const id = Number(s.sentence.run(docId, sn.i, sn.start, sn.end).lastInsertRowid);
           sentenceIds.set(sn.i, id);
@@ -159,9 +157,14 @@ export class SqliteStore implements EventStore {
           let clusterId: number | null = null;
           if (e.source.code) {
             const k = clusterKeyOf(e);
-            const row = s.cluster.get(k.date, k.source ?? '', k.target ?? '', k.cameo, k.location ?? '', e.quad_class, e.goldstein) as { id: number };
+            const keyStr = keyString(k);
+            const row = s.cluster.get({
+              date: k.date, source: k.source ?? '', target: k.target ?? '', cameo: k.cameo, location: k.location ?? '',
+              quad: e.quad_class, goldstein: e.goldstein, mentions: ce.mentions.length, newDoc: docClusters.has(keyStr) ? 0 : 1,
+            }) as { id: number };
+            docClusters.add(keyStr);
             clusterId = row.id;
-            touched.add(clusterId);
+            if (d.source && s.clusterSource.run(clusterId, d.source).changes) s.countSource.run(clusterId);
           }
           const evId = Number(s.event.run({
             ...eventParams(e), doc_id: docId, sentence_id: sentenceIds.get(e.sentence) ?? null,
@@ -175,7 +178,6 @@ export class SqliteStore implements EventStore {
         }
       }
       for (const f of failures) s.failure.run(f.origin, f.hash, f.code, f.message, now);
-      for (const id of touched) s.refreshCluster.run({ id });
     });
     wrap('cannot write to the store', () => run.immediate());
     this.reader.invalidate();
