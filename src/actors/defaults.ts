@@ -150,7 +150,8 @@ export function loadPeople(dict: ActorDictionary, file: string): void {
   }
   for (const [label, p] of people) {
     if (!p.hasDefault) {
-      const country = splitCode(p.codes[0].code).country;
+      const first = p.codes.find((c) => splitCode(c.code).country);
+      const country = first ? splitCode(first.code).country : null;
       if (country) p.codes.push({ code: country + 'ELI', from: null, to: null });
     }
     dict.addEntry({ id: `person:${slug(label)}`, kind: 'person', names: [...p.names], codes: p.codes, label, origin: p.origin });

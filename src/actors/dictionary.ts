@@ -48,8 +48,9 @@ export class ActorDictionary {
   addEntry(e: ActorEntry): number {
     const idx = this.entries.length;
     this.entries.push(e);
-    const casing: Casing | undefined = e.casing;
-    for (const n of e.names) this.lexicon.add(n, { type: 'entry', entryIndex: idx, role: 'name' }, { casing, layer: this.layer });
+    const casing: Casing | undefined = e.casing === 'upper' ? undefined : e.casing;
+    const upper = (n: string): Casing => (n.replace(/[^\p{L}]/gu, '').length <= 3 ? 'exact' : 'cap');
+    for (const n of e.names) this.lexicon.add(n, { type: 'entry', entryIndex: idx, role: 'name' }, { casing: e.casing === 'upper' ? upper(n) : casing, layer: this.layer });
     for (const d of e.demonyms ?? []) this.lexicon.add(d, { type: 'entry', entryIndex: idx, role: 'demonym' }, { casing, layer: this.layer });
     for (const c of e.capitals ?? []) this.lexicon.add(c, { type: 'entry', entryIndex: idx, role: 'capital' }, { casing, layer: this.layer });
     if (e.kind === 'country') {

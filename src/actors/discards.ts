@@ -15,19 +15,27 @@ export interface DiscardRule {
   origin: string;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** one phrase rule, compiled: lower-case words joined by single spaces */
+interface Compiled {
+  text: string;
+  rule: DiscardRule;
+}
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
 /**
  * A compiled discard list. Matching is case-insensitive on the sentence text; phrases match at word
- * starts, and at word ends unless they are stems. Compiled into a few regular expressions on first use.
+ * starts, and at word ends unless they are stems. Phrases are indexed by their first three characters
+ * and tried only at word starts, so a few hundred phrases cost little per sentence.
  */
 export class DiscardList {
   readonly rules: DiscardRule[] = [];
-  private compiled: { re: RegExp; rules: DiscardRule[]; scope: 'sentence' | 'story' }[] | null = null;
+  private index: Map<string, Compiled[]> | null = null;
+  private regexes: { re: RegExp; rule: DiscardRule }[] = [];
 
   add(rule: DiscardRule): void {
     this.rules.push(rule);
-    this.compiled = null;
+    this.index = null;
   }
 
   addAll(other: DiscardList): void {
@@ -38,40 +46,54 @@ export class DiscardList {
     return this.rules.length;
   }
 
-  private compile(): NonNullable<DiscardList['compiled']> {
-    if (this.compiled) return this.compiled;
-    const out: NonNullable<DiscardList['compiled']> = [];
-    for (const scope of ['story', 'sentence'] as const) {
-      // phrases in groups of 200 per regex: one alternation each, with a capture group per rule
-      const rules = this.rules.filter((r) => r.scope === scope && !r.regex);
-      for (let i = 0; i < rules.length; i += 200) {
-        const chunk = rules.slice(i, i + 200);
-        out.push({ re: new RegExp(chunk.map((r) => `(${phraseRe(r)})`).join('|'), 'iu'), rules: chunk, scope });
-      }
-      // user regular expressions may hold their own groups: one RegExp each
-      for (const r of this.rules) if (r.scope === scope && r.regex) out.push({ re: new RegExp(`(${r.phrase})`, 'iu'), rules: [r], scope });
+  private compile(): Map<string, Compiled[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, Compiled[]>();
+    this.regexes = [];
+    for (const rule of this.rules) {
+      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule }); continue; }
+      const text = normalise(rule.phrase).trim();
+      if (!text) continue;
+      const key = text.slice(0, 3);
+      const list = index.get(key) ?? [];
+      list.push({ text, rule });
+      index.set(key, list);
     }
-    this.compiled = out;
-    return out;
+    this.index = index;
+    return index;
   }
 
   /** The first rule matching the text (story rules first), with the matched text. */
   match(text: string, scope?: 'sentence' | 'story'): { rule: DiscardRule; matched: string } | null {
-    for (const c of this.compile()) {
-      if (scope && c.scope !== scope) continue;
-      const m = c.re.exec(text);
-      if (!m) continue;
-      if (c.rules.length === 1) return { rule: c.rules[0], matched: m[0] };
-      for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: c.rules[g - 1], matched: m[g] };
+    const index = this.compile();
+    const t = normalise(text);
+    let best: { rule: DiscardRule; matched: string } | null = null;
+    for (let i = 0; i < t.length && !(best && best.rule.scope === 'story'); i++) {
+      if (isWordChar(t[i - 1]) || !isWordChar(t[i]) && !/[+$€£#]/.test(t[i])) continue;
+      for (let k = 1; k <= 3; k++) {
+        const list = index.get(t.slice(i, i + k));
+        if (!list) continue;
+        for (const c of list) {
+          if (scope && c.rule.scope !== scope) continue;
+          if (!t.startsWith(c.text, i)) continue;
+          if (!c.rule.stem && isWordChar(t[i + c.text.length])) continue;
+          if (!best || (c.rule.scope === 'story' && best.rule.scope !== 'story')) best = { rule: c.rule, matched: text.slice(i, i + c.text.length) };
+        }
+      }
+    }
+    if (best) return best;
+    for (const r of this.regexes) {
+      if (scope && r.rule.scope !== scope) continue;
+      const m = r.re.exec(text);
+      if (m) return { rule: r.rule, matched: m[0] };
     }
     return null;
   }
 }
 
-function phraseRe(r: DiscardRule): string {
-  const words = r.phrase.trim().split(/\s+/).map(escapeRe).join('[\\s_-]+');
-  // a phrase starts at a word start; it ends at a word end unless it is a stem
-  return `(?<![\\p{L}\\p{N}])${words}${r.stem ? '' : '(?![\\p{L}\\p{N}])'}`;
+/** lower case, with whitespace and underscores as single spaces; the same length as the input */
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[\s_]/g, ' ');
 }
 
 /**

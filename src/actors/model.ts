@@ -27,8 +27,11 @@ export interface ActorEntry {
   demonyms?: string[];
   /** country entries: capitals and other metonyms for the government ("Ankara") */
   capitals?: string[];
-  /** how names must be capitalised (default: from the name's own spelling) */
-  casing?: 'exact' | 'cap' | 'any';
+  /**
+   * how names must be capitalised (default: from the name's own spelling). 'upper': names written in upper
+   * case (PETRARCH files): words of up to 3 letters must be upper case in the text (UN, US), others capitalised.
+   */
+  casing?: 'exact' | 'cap' | 'any' | 'upper';
 }
 
 /**

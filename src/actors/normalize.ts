@@ -9,16 +9,15 @@ const DROP = /[-‐‑–'’‘`´.]/g;
 
 /** Lower-case, diacritic-free, without hyphens/apostrophes/dots. "Erdoğan's" → "erdogans", "U.S." → "us". */
 export function keyOf(s: string): string {
-  return foldCase(s).replace(DROP, '');
+  return rawKeyOf(s).toLowerCase();
 }
+
+const ASCII_WORD = /^[A-Za-z0-9]*$/;
 
 /** Like keyOf but keeps the letter case (for acronym checks): "U.S." → "US". */
 export function rawKeyOf(s: string): string {
+  if (ASCII_WORD.test(s)) return s;
   return s.normalize('NFD').replace(MARKS, '').replace(/[ıİ]/g, (c) => (c === 'ı' ? 'i' : 'I')).replace(DROP, '');
-}
-
-function foldCase(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').replace(/ı/g, 'i').toLowerCase();
 }
 
 /**
@@ -29,7 +28,8 @@ function foldCase(s: string): string {
 export function phraseWords(phrase: string): { keys: string[]; raw: string[] } {
   const keys: string[] = [];
   const raw: string[] = [];
-  for (const w of phrase.trim().split(/[\s_]+|(?<=\p{L})[-‐‑–](?=\p{L})/u)) {
+  const words = /^[A-Za-z0-9 ]*$/.test(phrase) ? phrase.split(' ') : phrase.trim().split(/[\s_]+|(?<=\p{L})[-‐‑–](?=\p{L})/u);
+  for (const w of words) {
     const r = rawKeyOf(w);
     if (!r) continue;
     keys.push(r.toLowerCase());

@@ -11,6 +11,8 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 
 /** "forces loyal to X", "militias allied with X": X owns the actor */
 const LOYAL = new Set(['loyal', 'allied', 'close', 'linked', 'affiliated', 'aligned', 'answering', 'belonging', 'subordinate']);
 const ARMED_NONSTATE = new Set(['REB', 'INS', 'SEP', 'MIL', 'UAF', 'IMG']);
+/** "our cities", "its territory": places that stand for the owner's country */
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'territory', 'land', 'soil', 'border', 'region', 'country', 'capital', 'airspace', 'water', 'waters', 'coast', 'homeland', 'nation', 'people', 'infrastructure', 'port', 'airport']);
 
 /**
  * Finds actor mentions in noun phrases and resolves their CAMEO codes on the document date, marks
@@ -45,6 +47,10 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           if (m) {
             ch.mention = push(doc, m);
             if (m.kind === 'agent') owners.set(ch.mention, pi);
+          } else if (PLACE_NOUNS.has(doc.tokens[ch.head].lemma)) {
+            // "our cities": a place of the owner's country
+            ch.mention = push(doc, { ...pronounMention(doc, ch.start), end: ch.end, text: doc.spanText(ch.start, ch.end), kind: 'country' });
+            owners.set(ch.mention, pi);
           } else ch.mention = pi; // "attacked its positions": the owner stands for the NP, as "Russia's positions" does
           continue;
         }
@@ -91,8 +97,15 @@ function push(doc: Doc, m: ActorMention): number {
 
 /** "his forces" once "his" is known: the owner's group code, or its country with the agent's sector */
 function composeOwner(m: ActorMention, owner: ActorMention): void {
-  if (!owner.code || !m.sector) return;
+  if (!owner.code) return;
   const { country, sector } = splitCode(owner.code);
+  if (m.kind === 'country' && !m.sector) {
+    m.code = country;
+    m.country = country;
+    m.entries.unshift(`place of the owner '${owner.text}' (${owner.code}) → ${country}`);
+    return;
+  }
+  if (!m.sector) return;
   if (owner.kind === 'igo' || (sector && ARMED_NONSTATE.has(sector)) || !country) {
     m.code = owner.code;
     m.sector = sector;
