@@ -91,6 +91,15 @@ function inside(a: PlaceMention, b: PlaceMention): boolean {
   return false;
 }
 
+/** is clause c a participial/infinitival complement (at any depth) of clause top? */
+function descendsFrom(doc: Doc, c: number, top: number): boolean {
+  for (let x = doc.clauses[c], hops = 0; x.parent !== null && hops < 6; x = doc.clauses[x.parent], hops++) {
+    if (x.kind !== 'participial' && x.kind !== 'infinitival' && x.kind !== 'purpose') return false;
+    if (x.parent === top) return true;
+  }
+  return false;
+}
+
 /** where an event happened, from the places of its own clauses, else its sentence */
 export function locateEvent(doc: Doc, i: number): EventLocation | null {
   const scope = eventScope(doc, i);
@@ -99,12 +108,14 @@ export function locateEvent(doc: Doc, i: number): EventLocation | null {
   const material = ev.quad_class === 2 || ev.quad_class === 4 || ev.cameo_root === '04';
   const chunkOf = new Map<number, number>();
   doc.chunks.forEach((ch, c) => { if (ch.place !== undefined) chunkOf.set(ch.place, c); });
+  // a statement's place is where it was said: not what it is about ("accused X of moving towards Russia")
   const rank = (role: PlaceRole): number => {
     switch (role) {
       case 'locative': return 3;
-      case 'object': case 'target': return material ? 2 : -1; // a statement's place is where it was said
-      case 'directional': case 'of': return 1;
-      case 'dateline': case 'other': return 0.5;
+      case 'object': case 'target': return material ? 2 : -1;
+      case 'directional': return material ? 1 : -1;
+      case 'dateline': return material ? -1 : 0.5; // where the report was filed, not where the attack was
+      case 'of': case 'other': return 0.5;
       default: return -1; // origin ("troops from Chad")
     }
   };
@@ -129,7 +140,9 @@ export function locateEvent(doc: Doc, i: number): EventLocation | null {
   if (own) return toLocation(own);
   const anc = pick((c) => scope.ancestors.includes(c) && !scope.others.has(c));
   if (anc) return toLocation(anc);
-  const sent = pick((c) => !scope.others.has(c));
+  // the rest of the sentence: verbless fragments and the event's own subordinate participles, not clauses that
+  // predicate something else ("..., while Turkey has backed the government in Tripoli")
+  const sent = pick((c) => c >= 0 && !scope.others.has(c) && (doc.clauses[c].verb === null || descendsFrom(doc, c, scope.clause)));
   return sent ? toLocation(sent) : null;
 }
 

@@ -6,7 +6,7 @@ export const LOCATIVE = new Set([
   'beyond', 'through', 'outside', 'past', 'amid', 'nearby', 'in-between',
 ]);
 /** prepositions of movement: a destination or an origin is a place, but a weaker event location */
-export const DIRECTIONAL = new Set(['to', 'into', 'towards', 'toward', 'onto', 'from', 'via', 'between']);
+export const DIRECTIONAL = new Set(['to', 'into', 'towards', 'toward', 'onto', 'from', 'via']);
 /** prepositions whose object is the target of an act ("strikes on Kharkiv") */
 export const TARGETING = new Set(['on', 'against', 'upon']);
 
