@@ -2,6 +2,7 @@ import { Pipeline, type Stage } from './core/stage.js';
 import { Doc } from './core/doc.js';
 import type { Event } from './core/event.js';
 import { checkText } from './core/input.js';
+import { htmlText, sourceOffsetsStage } from './core/source.js';
 import { parseIsoDate, todayIso } from './core/dates.js';
 import { tokenizeStage, parseStage } from './nlp/stage.js';
 import { actorsStage } from './actors/stage.js';
@@ -18,11 +19,13 @@ export interface CodeOptions extends EventOptions {
   source?: string | null;
   url?: string | null;
   actors?: ActorDictionary;
+  /** the text is HTML: code the text extracted from it; evidence gets source_start/source_end in the HTML */
+  html?: boolean;
 }
 
 /** The default stages in order: tokenize → parse → places → actors → events → plover-context → dates → locate. */
 export function defaultStages(opts: CodeOptions = {}): Stage[] {
-  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, locateStage];
+  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, locateStage, sourceOffsetsStage];
 }
 
 export function buildPipeline(opts: CodeOptions = {}): Pipeline {
@@ -35,7 +38,8 @@ const pipelines = new Map<string, Pipeline>();
 export function makeDoc(text: string, opts: CodeOptions = {}): Doc {
   checkText(text);
   const date = opts.date ? parseIsoDate(opts.date, 'publication date') : todayIso();
-  return new Doc({ id: opts.id ?? 'doc', text, date, source: opts.source ?? null, url: opts.url ?? null });
+  const h = opts.html ? htmlText(text) : null;
+  return new Doc({ id: opts.id ?? 'doc', text: h ? h.text : text, date, source: opts.source ?? null, url: opts.url ?? null, origin: h?.map ?? null });
 }
 
 /** Run the pipeline over one article and return the Doc with every layer. */

@@ -4,18 +4,22 @@ import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
 import { codeDoc } from '../pipeline.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
-import { loadInputs, type InputDoc } from './inputs.js';
+import { streamInputs } from './stream-inputs.js';
+import { HTML_FILE } from './inputs.js';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say } from './io.js';
 
 export const CODE_HELP = `usage: dyad code [FILE|-]... [options]
-Code news articles into events. FILE is a text file (one article) or a .jsonl file with one
-{"id","date","text","url","source"} object per line; "-" or no FILE reads stdin.
+Code news articles into events. FILE is a text file (one article), an .html file (its text is coded), or
+a .jsonl file with one {"id","date","text","url","source"} object per line (read as a stream, so any size
+works); "-" or no FILE reads stdin.
   --date YYYY-MM-DD   publication date (default: today, said on stderr); a JSONL "date" wins
   --format FMT        jsonl (default), json or csv
   --id ID             document id (one input only; default: the file name)
   --explain           add the pattern, grammar rules and dictionary entries behind each event
   --partial           also print events whose source or target is unresolved
   --negated           also print negated events ("did not attack"), flagged negated: true
+  --html              the inputs are HTML (automatic for .html/.htm files): code the page's text, and give
+                      evidence.source_start/source_end in the HTML as well
 `;
 
 export async function runCode(argv: string[]): Promise<number> {
@@ -31,6 +35,7 @@ export async function runCode(argv: string[]): Promise<number> {
         explain: { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
         negated: { type: 'boolean', default: false },
+        html: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,37 +69,52 @@ export async function runCode(argv: string[]): Promise<number> {
   }
   let failed = 0;
   const onError = (e: DyadError) => { failed++; reportError(e); };
-  const all: Event[] = [];
+  const json = jsonArrayWriter();
   if (format === 'csv') await out(CSV_COLUMNS.join(',') + '\n');
   for (const f of files) {
-    let docs: InputDoc[];
     try {
-      docs = loadInputs(f, onError);
+      for await (const d of streamInputs(f, onError)) {
+        let events: Event[];
+        try {
+          const doc = codeDoc(d.text, {
+            date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
+            explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
+            html: (o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f)),
+          });
+          events = doc.events;
+        } catch (e) {
+          failed++;
+          if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));
+          else reportError(e);
+          continue;
+        }
+        if (format === 'json') { for (const ev of events) await json.add(ev); }
+        else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
+        else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
+      }
     } catch (e) {
       failed++;
       reportError(e);
-      continue;
-    }
-    for (const d of docs) {
-      let events: Event[];
-      try {
-        const doc = codeDoc(d.text, {
-          date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
-          explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
-        });
-        events = doc.events;
-      } catch (e) {
-        failed++;
-        if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));
-        else reportError(e);
-        continue;
-      }
-      if (format === 'json') all.push(...events);
-      else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
-      else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
     }
   }
-  if (format === 'json') await out(JSON.stringify(all, null, 2) + '\n');
+  if (format === 'json') await json.end();
   if (failed) say(`${failed} input(s) failed; the others were coded`);
   return failed ? EXIT_PARTIAL : EXIT_OK;
+}
+
+/**
+ * `--format json` without holding every event: writes exactly what JSON.stringify(all, null, 2) would
+ * ("[]" when empty), one event at a time.
+ */
+function jsonArrayWriter(): { add(ev: Event): Promise<void>; end(): Promise<void> } {
+  let n = 0;
+  return {
+    add(ev: Event) {
+      const body = JSON.stringify(ev, null, 2).replace(/\n/g, '\n  ');
+      return out(`${n++ === 0 ? '[\n' : ',\n'}  ${body}`);
+    },
+    end() {
+      return out(n === 0 ? '[]\n' : '\n]\n');
+    },
+  };
 }

@@ -13,7 +13,12 @@ export interface InputDoc {
   source: string | null;
   /** where it came from, for error messages: "file.jsonl:12" */
   where: string;
+  /** the text is HTML (a .html/.htm file): code the text extracted from it */
+  html?: boolean;
 }
+
+/** files whose text is HTML */
+export const HTML_FILE = /\.x?html?$/i;
 
 export function readStdin(): Buffer {
   try {
@@ -23,7 +28,8 @@ export function readStdin(): Buffer {
   }
 }
 
-export function readInputFile(file: string): Buffer {
+/** E_INPUT_NOT_FOUND / E_INPUT_IS_DIR unless `file` is something to read */
+export function checkInputPath(file: string): void {
   let st;
   try {
     st = statSync(file);
@@ -31,11 +37,45 @@ export function readInputFile(file: string): Buffer {
     throw new DyadError('E_INPUT_NOT_FOUND', 'no such file', file);
   }
   if (st.isDirectory()) throw new DyadError('E_INPUT_IS_DIR', 'is a directory (give the files inside it)', file);
+}
+
+export function readInputFile(file: string): Buffer {
+  checkInputPath(file);
   try {
     return readFileSync(file);
   } catch (e) {
     throw new DyadError('E_INPUT_READ', (e as Error).message, file);
   }
+}
+
+/**
+ * One JSONL line (1-based line number `n`) as an article, or null for a blank line. Throws E_INPUT_JSONL,
+ * E_INPUT_EMPTY, E_INPUT_BINARY or E_DATE_INVALID for a bad line, with `file:n` as the place.
+ */
+export function parseJsonlLine(raw: string, n: number, file: string): InputDoc | null {
+  const line = raw.trim();
+  if (!line) return null;
+  const where = `${file}:${n}`;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (e) {
+    throw new DyadError('E_INPUT_JSONL', `not JSON (${(e as Error).message})`, where);
+  }
+  if (!obj || typeof obj !== 'object' || typeof (obj as { text?: unknown }).text !== 'string') {
+    throw new DyadError('E_INPUT_JSONL', 'each line needs an object with a "text" string', where);
+  }
+  const o = obj as Record<string, unknown>;
+  checkText(o.text as string, where);
+  const date = typeof o.date === 'string' && o.date ? parseIsoDate(o.date.slice(0, 10), `date of ${where}`) : null;
+  return {
+    id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `${path.basename(file)}:${n}`,
+    text: o.text as string,
+    date,
+    url: typeof o.url === 'string' ? o.url : null,
+    source: typeof o.source === 'string' ? o.source : null,
+    where,
+  };
 }
 
 /**
@@ -46,30 +86,9 @@ export function parseJsonl(text: string, file: string, onError: (e: DyadError) =
   const out: InputDoc[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    const where = `${file}:${i + 1}`;
     try {
-      let obj: unknown;
-      try {
-        obj = JSON.parse(line);
-      } catch (e) {
-        throw new DyadError('E_INPUT_JSONL', `not JSON (${(e as Error).message})`, where);
-      }
-      if (!obj || typeof obj !== 'object' || typeof (obj as { text?: unknown }).text !== 'string') {
-        throw new DyadError('E_INPUT_JSONL', 'each line needs an object with a "text" string', where);
-      }
-      const o = obj as Record<string, unknown>;
-      checkText(o.text as string, where);
-      const date = typeof o.date === 'string' && o.date ? parseIsoDate(o.date.slice(0, 10), `date of ${where}`) : null;
-      out.push({
-        id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `${path.basename(file)}:${i + 1}`,
-        text: o.text as string,
-        date,
-        url: typeof o.url === 'string' ? o.url : null,
-        source: typeof o.source === 'string' ? o.source : null,
-        where,
-      });
+      const d = parseJsonlLine(lines[i], i + 1, file);
+      if (d) out.push(d);
     } catch (e) {
       if (e instanceof DyadError) onError(e);
       else throw e;
@@ -86,5 +105,7 @@ export function loadInputs(file: string, onError: (e: DyadError) => void): Input
   if (!isStdin && /\.jsonl$/i.test(file)) return parseJsonl(text, file, onError);
   checkText(text, file);
   const id = isStdin ? 'stdin' : path.basename(file).replace(/\.[^.]+$/, '');
-  return [{ id, text, date: null, url: null, source: null, where: file }];
+  const doc: InputDoc = { id, text, date: null, url: null, source: null, where: file };
+  if (!isStdin && HTML_FILE.test(file)) doc.html = true;
+  return [doc];
 }

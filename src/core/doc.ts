@@ -1,4 +1,5 @@
 import type { Event } from './event.js';
+import type { SourceMap } from './html.js';
 
 /** Universal POS tags as produced by wink-nlp. */
 export type Pos =
@@ -155,6 +156,11 @@ export class Doc {
   readonly date: string;
   readonly source: string | null;
   readonly url: string | null;
+  /**
+   * When the text was extracted from markup (HTML): the original and a map from every text offset to the
+   * original's, so evidence can be reported against both (evidence.source_start/source_end). Null otherwise.
+   */
+  readonly origin: SourceMap | null;
   readonly assigned = new Set<string>();
 
   tokens: Token[] = [];
@@ -173,12 +179,13 @@ export class Doc {
   /** notes stages leave for --explain and diagnostics */
   notes: string[] = [];
 
-  constructor(opts: { id: string; text: string; date: string; source?: string | null; url?: string | null }) {
+  constructor(opts: { id: string; text: string; date: string; source?: string | null; url?: string | null; origin?: SourceMap | null }) {
     this.id = opts.id;
     this.text = opts.text;
     this.date = opts.date;
     this.source = opts.source ?? null;
     this.url = opts.url ?? null;
+    this.origin = opts.origin ?? null;
   }
 
   /** the text of a token range */

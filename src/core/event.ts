@@ -27,6 +27,9 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
+  /** only when the input was HTML: the range of the original HTML the evidence was extracted from */
+  source_start?: number;
+  source_end?: number;
 }
 
 /** Why an event was coded; only present with --explain. */
