@@ -99,6 +99,7 @@ export const datesStage: Stage = {
       const r = dateEvent(doc, i, dates);
       ev.date = r.date;
       ev.date_precision = r.precision;
+      ev.explain?.rules.push(r.from ? `date '${r.from.text}' → ${r.date} (${r.precision})` : `date: none in the event's clauses → publication date ${r.date}`);
     });
   },
 };

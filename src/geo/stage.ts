@@ -156,6 +156,8 @@ export const locateStage: Stage = {
     doc.events.forEach((ev, i) => {
       if (!doc.eventMeta[i]) return;
       ev.location = locateEvent(doc, i);
+      const l = ev.location;
+      if (l) ev.explain?.rules.push(`location ${l.name}, ${l.country} (${l.precision})`);
     });
   },
 };
