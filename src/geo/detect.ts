@@ -179,7 +179,7 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       // a name inside a longer proper name: "George Washington", "President Jackson", "Jordan Peterson"
       const before = toks[k - 1];
       if (before && TITLES.has(before.lower) && isCap(before)) { k = m.end - 1; continue; }
-      if (before && k > ch.start && before.pos === 'PROPN' && isCap(before) && !countryWord(doc, k - 1, k) && !DIRECTIONS.has(before.lower)) { k = m.end - 1; continue; }
+      if (before && k > ch.start && before.pos === 'PROPN' && isCap(before) && !DIRECTIONS.has(before.lower)) { k = m.end - 1; continue; }
       const after = toks[m.end];
       const afterInChunk = m.end < ch.end ? after : undefined;
       // a modifier, not a place: "the Washington Post", "the Paris agreement", "the U.S. state of"
