@@ -3,6 +3,7 @@ import type { Doc } from '../core/doc.js';
 import type { DatePrecision } from '../core/event.js';
 import { eventScope, clauseAt } from '../core/scope.js';
 import { findDates, type DateExpr } from './expressions.js';
+import { SPEECH_VERBS } from '../nlp/lexicon.js';
 
 /** A date expression placed on the tokens of its sentence. */
 export interface PlacedDate extends DateExpr {
@@ -53,7 +54,8 @@ function forwardLooking(doc: Doc, clause: number): boolean {
 
 /**
  * The date of event i: a date expression of the event's own clauses; else one of the clauses it is embedded in
- * (not for relative clauses, which describe something else), or a verbless fragment of the sentence; never one
+ * (not for relative clauses, which describe something else), a trailing attribution (", officials said on
+ * Tuesday"), a fronted adverbial ("In 2011, ..."), or a verbless fragment of the sentence; never one
  * that belongs to another event's clause. Future and modal events, and events without any date expression,
  * take the publication date.
  */
@@ -71,6 +73,12 @@ export function dateEvent(doc: Doc, i: number, dates: PlacedDate[]): { date: str
       if (inh) return { date: inh.date, precision: inh.precision, from: inh };
       if (doc.clauses[a].kind === 'relative') break;
     }
+  }
+  // a trailing attribution dates what it reports: "Russia attacked Ukraine, officials said on Tuesday"
+  const last = doc.clauses.filter((c) => c.sent === scope.sent).pop();
+  if (last && last.i !== scope.clause && last.verb !== null && !scope.others.has(last.i) && SPEECH_VERBS.has(doc.verbs[last.verb].lemma) && doc.tokens[last.start - 1]?.text === ',') {
+    const att = best(doc, dates.filter((d) => d.clause === last.i), scope.clause);
+    if (att) return { date: att.date, precision: att.precision, from: att };
   }
   // a fronted adverbial ("In 2011, NATO attacked Libya and France sent troops") dates the whole sentence
   const first = doc.sentences[scope.sent];
