@@ -36,13 +36,25 @@ export function petrLines(text: string, file: string): PetrLine[] {
       l = l.slice(0, open) + l.slice(close + 3);
     }
     if (l.trimStart().startsWith('<!')) continue;
-    const hash = l.indexOf('#');
+    const hash = commentStart(l);
     if (hash >= 0) l = l.slice(0, hash);
     if (!l.trim()) continue;
     out.push({ line: i + 1, text: l.replace(/\s+$/, ''), indented: /^[\t ]/.test(l) });
   }
   if (inComment >= 0) throw new DyadError('E_DICT_SYNTAX', "'<!--' comment is never closed with '-->'", `${file}:${inComment + 1}`);
   return out;
+}
+
+/** where a `#` comment starts, or -1; a `#` inside a [code block] is data ("[###]" in the validation files) */
+function commentStart(l: string): number {
+  let depth = 0;
+  for (let i = 0; i < l.length; i++) {
+    const c = l[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth = Math.max(0, depth - 1);
+    else if (c === '#' && depth === 0) return i;
+  }
+  return -1;
 }
 
 /** PETRARCH/TABARI dates: YYMMDD (YY <= 30 → 20YY) or YYYYMMDD. Returns ISO or null when invalid. */

@@ -53,8 +53,17 @@ export function convertPetrVerbs(text: string, file: string): VerbImport {
     const t = l.text.replace(/\s*;.*$/, '').trim();
     if (!t) continue;
     if (t.startsWith('---')) {
-      const m = /^---\s*(.*?)\s*(?:\[([^\]]*)\])?\s*---\s*$/.exec(t);
-      if (!m) throw new DyadError('E_DICT_SYNTAX', `verb block header must be '--- NAME [CODE] ---', got '${t}'`, where);
+      // "--- NAME [CODE] ---" (PETRARCH reads the first [code]; the closing --- is sometimes missing)
+      let rest = t.slice(3).trim();
+      const closed = rest.endsWith('---');
+      if (closed) rest = rest.slice(0, -3).trim();
+      const open = rest.indexOf('[');
+      const close = open >= 0 ? rest.indexOf(']', open) : -1;
+      if (open >= 0 && close < 0) throw new DyadError('E_DICT_SYNTAX', `block header code '${rest.slice(open)}' has no closing ']'`, where);
+      const m = [t, (open >= 0 ? rest.slice(0, open) : rest).trim(), open >= 0 ? rest.slice(open + 1, close) : undefined, open >= 0 ? rest.slice(close + 1) : ''];
+      if (!m[1] || /[\[\]]/.test(m[1])) throw new DyadError('E_DICT_SYNTAX', `verb block header must be '--- NAME [CODE] ---', got '${t}'`, where);
+      if (!closed) warnings.push(`${where}: block header '${t}' lacks the closing '---'`);
+      if (m[3]!.trim()) warnings.push(`${where}: block header '${t}': only the first code [${m[2]}] is used`);
       block = { name: m[1], code: (m[2] ?? '---').trim() || '---', line: l.line, verbs: [], patterns: [] };
       blocks.push(block);
       curSyn = null;
@@ -86,10 +95,11 @@ export function convertPetrVerbs(text: string, file: string): VerbImport {
     // a verb line: VERB {FORMS} [CODE]
     curSyn = null;
     if (!block) throw new DyadError('E_DICT_SYNTAX', `'${t}' is neither a synset, a block header nor a pattern`, where);
-    const vm = /^([^\s{[]+)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(t);
+    const vm = /^([^{[]+?)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(t);
     if (!vm) throw new DyadError('E_DICT_SYNTAX', `verb line must be 'VERB {FORMS} [CODE]', got '${t}'`, where);
     counts.verbs++;
-    const v = parseVerb(vm[1]);
+    // TABARI writes some multi-word verbs with a space: "LASH OUT" = "+LASH_OUT"
+    const v = parseVerb(vm[1].trim().split(/\s+/).join('_'));
     if (!v) { warnings.push(`${where}: multi-word verb '${vm[1]}' has words before the verb; skipped`); skip('verb with words before it'); continue; }
     block.verbs.push({ ...v, code: vm[2] ? vm[2].trim() : null, line: l.line });
   }
