@@ -7,6 +7,8 @@ import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say } from './io.js';
+import type { LoadedDict, DictMode } from '../dict/load.js';
+import { unknownActors } from '../actors/unknown.js';
 
 export const CODE_HELP = `usage: dyad code [FILE|-]... [options]
 Code news articles into events. FILE is a text file (one article), an .html file (its text is coded), or
@@ -20,6 +22,9 @@ works); "-" or no FILE reads stdin.
   --negated           also print negated events ("did not attack"), flagged negated: true
   --html              the inputs are HTML (automatic for .html/.htm files): code the page's text, and give
                       evidence.source_start/source_end in the HTML as well
+  --dict PATH         dictionaries: a bundle from 'dyad dict import', or PETRARCH files/folders (repeatable)
+  --dict-mode MODE    replace (default: the bundle's parts instead of dyad's) or add (on top of dyad's)
+  --unknown-actors    after coding, list named actors no dictionary knows on stderr ("name<TAB>count")
 `;
 
 export async function runCode(argv: string[]): Promise<number> {
@@ -36,6 +41,9 @@ export async function runCode(argv: string[]): Promise<number> {
         partial: { type: 'boolean', default: false },
         negated: { type: 'boolean', default: false },
         html: { type: 'boolean', default: false },
+        dict: { type: 'string', multiple: true },
+        'dict-mode': { type: 'string', default: 'replace' },
+        'unknown-actors': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -67,6 +75,14 @@ export async function runCode(argv: string[]): Promise<number> {
     say('E_USAGE: --id needs exactly one input');
     return EXIT_USAGE;
   }
+  let dict: LoadedDict | null = null;
+  try {
+    if (o.dict) dict = (await import('../dict/load.js')).loadDictBundle(o.dict as string[], { mode: o['dict-mode'] as DictMode });
+  } catch (e) {
+    reportError(e);
+    return EXIT_USAGE;
+  }
+  const unknown = new Map<string, number>();
   let failed = 0;
   const onError = (e: DyadError) => { failed++; reportError(e); };
   const json = jsonArrayWriter();
@@ -80,8 +96,10 @@ export async function runCode(argv: string[]): Promise<number> {
             date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
             explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
             html: (o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f)),
+            actors: dict?.actors, verbs: dict?.verbs, nouns: dict?.nouns,
           });
           events = doc.events;
+          if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
         } catch (e) {
           failed++;
           if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));
@@ -98,8 +116,16 @@ export async function runCode(argv: string[]): Promise<number> {
     }
   }
   if (format === 'json') await json.end();
+  if (o['unknown-actors']) reportUnknown(unknown);
   if (failed) say(`${failed} input(s) failed; the others were coded`);
   return failed ? EXIT_PARTIAL : EXIT_OK;
+}
+
+/** `--unknown-actors`: a header, then "name<TAB>count" lines on stderr, most frequent first */
+function reportUnknown(unknown: Map<string, number>): void {
+  const rows = [...unknown].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  say(`unknown actors: ${rows.length} name(s) with no dictionary entry (name<TAB>count); add them with a dictionary`);
+  for (const [n, c] of rows) process.stderr.write(`${n}\t${c}\n`);
 }
 
 /**

@@ -10,6 +10,8 @@ usage: dyad <command> [options]
   export             write stored events as jsonl, csv, gdelt, icews, phoenix or polecat
   serve              web dashboard and JSON API over the store (http://127.0.0.1:8642)
   bench              speed: sentences/s against the tokenise+POS floor, memory, cold start
+  dict import PATH   convert PETRARCH/TABARI dictionaries into a dyad bundle (--out FILE)
+  actors lookup NAME how a name resolves on a date (--date, --dict): entry, code, intervals
   help               this text
 
 Run 'dyad <command> --help' for a command's options. Docs: docs/cli.md, docs/schema.md.
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export.js')).runExport,
   serve: async () => (await import('./serve.js')).runServe,
   bench: async () => (await import('./bench.js')).runBench,
+  dict: async () => (await import('./dict.js')).runDict,
+  actors: async () => (await import('./actors.js')).runActors,
 };
 
 export async function main(argv: string[]): Promise<number> {
