@@ -2,7 +2,7 @@ import type { Doc, Chunk, Token } from '../core/doc.js';
 import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
-import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS } from './words.js';
+import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
 
 /** How the NP that names a place sits in its clause. */
 export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'of' | 'dateline' | 'other';
@@ -187,7 +187,7 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
         const rest: Token[] = [];
         for (let j = m.end; j < ch.end && !TEMPORAL.test(toks[j].lower); j++) rest.push(toks[j]); // "Turkey last month"
         const nounAfter = rest.some((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
-        const keyword = REGION_AFTER.has(afterInChunk.lower) || CITY_AFTER.has(afterInChunk.lower) || !!GEO_NOUNS[afterInChunk.lower];
+        const keyword = REGION_AFTER.has(afterInChunk.lower) || CITY_AFTER.has(afterInChunk.lower) || !!GEO_NOUNS[afterInChunk.lower] || FACILITIES.has(toks[ch.head].lower);
         const countryOnly = m.entries.every((i) => g.entry(i).kind === 'country');
         if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
       }

@@ -43,3 +43,10 @@ export const TITLES = new Set([
 
 /** lowercase words allowed inside a multi-word place name ("Dar es Salaam", "Rio de Janeiro") */
 export const NAME_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'el', 'al', 'es', 'ez', 'ed', 'ad', 'ar', 'as', 'an', 'ash', 'of', 'the', 'upon', 'sur', 'am', 'im', 'y', 'e', 'en', 'di', 'ul', 'bin', 'au', 'aux', 'lez', 'sous', 'bei', 'on', '-', ',', '.']);
+
+/** facilities named after their place: "the Rafah crossing", "Kharkiv airport" are at Rafah, Kharkiv */
+export const FACILITIES = new Set([
+  'airport', 'airbase', 'base', 'port', 'harbour', 'harbor', 'crossing', 'checkpoint', 'border', 'bridge', 'dam',
+  'prison', 'jail', 'hospital', 'camp', 'refinery', 'plant', 'station', 'square', 'market', 'stadium', 'factory',
+  'depot', 'terminal', 'mosque', 'church', 'cathedral', 'embassy', 'consulate', 'highway', 'road', 'railway',
+]);
