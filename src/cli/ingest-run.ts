@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DyadError } from '../core/errors.js';
-import { codeDoc } from '../pipeline.js';
+import { BATCH_DOCS, codeDocs } from '../batch.js';
+import type { Doc } from '../core/doc.js';
 import { collapseMentions } from '../store/dedup.js';
 import type { CodedDocument, EventStore, FailureInput } from '../store/types.js';
 import { loadInputs, type InputDoc } from './inputs.js';
@@ -51,9 +52,8 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Code one input into what the store keeps (or throw). */
-export function codeForStore(d: InputDoc, defaultDate: string, hash: string): CodedDocument {
-  const doc = codeDoc(d.text, { date: d.date ?? defaultDate, id: d.id, source: d.source, url: d.url });
+/** What the store keeps of one coded input. */
+export function toStored(d: InputDoc, doc: Doc, hash: string): CodedDocument {
   return {
     doc: { extId: d.id, source: d.source, url: d.url, date: doc.date, text: d.text, hash, origin: d.where },
     sentences: doc.sentences.map((s) => ({ i: s.i, start: s.start, end: s.end })),
@@ -129,31 +129,41 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     const distinct = [...new Set(hashes)];
     const stored = store.storedHashes(distinct);
     const failed = opts.retryFailed ? new Map<string, string>() : store.failedHashes(distinct);
+    // new texts, coded stage-major in groups (codeDocs isolates a failing document from the others)
+    const todo: { d: InputDoc; h: string }[] = [];
     for (let i = 0; i < docs.length; i++) {
-      const d = docs[i];
       const h = hashes[i];
-      p.seen++;
       const failedBefore = failed.get(h);
       if (stored.has(h) || seenThisRun.has(h) || (failedBefore && PERMANENT.has(failedBefore))) {
+        p.seen++;
         p.skipped++;
         continue;
       }
       seenThisRun.add(h);
-      try {
-        const cd = codeForStore(d, opts.date, h);
+      todo.push({ d: docs[i], h });
+    }
+    for (let k = 0; k < todo.length; k += BATCH_DOCS) {
+      const group = todo.slice(k, k + BATCH_DOCS);
+      const coded = codeDocs(group.map(({ d }) => ({ text: d.text, date: d.date ?? opts.date, id: d.id, source: d.source, url: d.url })));
+      group.forEach(({ d, h }, j) => {
+        p.seen++;
+        const r = coded[j];
+        if (r instanceof Error) {
+          const fail = asFailure(r, d.where, h);
+          report(new DyadError(fail.code as DyadError['code'], fail.message, d.where));
+          pendingFailures.push(fail);
+          p.failed++;
+          return;
+        }
+        const cd = toStored(d, r, h);
         pending.push(cd);
         pendingCounts.stored++;
         pendingCounts.sentences += cd.sentences.length;
         pendingCounts.events += cd.events.length;
         pendingCounts.mentions += cd.events.reduce((n, e) => n + e.mentions.length, 0);
-      } catch (e) {
-        const fail = asFailure(e, d.where, h);
-        report(new DyadError(fail.code as DyadError['code'], fail.message, d.where));
-        pendingFailures.push(fail);
-        p.failed++;
-      }
-      if (pending.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
-      else if (opts.onProgress && performance.now() - lastTick >= 200) tick();
+        if (pending.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
+      });
+      if (opts.onProgress && performance.now() - lastTick >= 200) tick();
     }
   }
   flush();
