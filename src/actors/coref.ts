@@ -70,6 +70,11 @@ export function resolveCoreference(doc: Doc, owners: Map<number, number>, compos
     const owner = owners.get(x.i);
     if (owner !== undefined && doc.mentions[owner].code) compose(x.i, doc.mentions[owner]);
   }
+  // every quote keeps its speaker, for the events it contains (quote: true, speaker)
+  doc.quotes = quotes.map((q) => {
+    const sp = speakerOf(doc, q, infos);
+    return { start: q.start, end: q.end, speaker: sp ? doc.mentions.indexOf(sp) : null };
+  });
   // first-person pronouns inside a quote belong to the quote's speaker
   for (const i of deferred) {
     const m = doc.mentions[i];

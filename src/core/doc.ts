@@ -129,6 +129,14 @@ export interface ActorMention {
   coref?: 'pronoun' | 'name' | 'description' | 'speaker';
 }
 
+/** A quoted stretch of text (quote marks excluded) and the mention of who said it, if found. */
+export interface Quote {
+  start: number; // token range
+  end: number;
+  /** index in doc.mentions of the speaker */
+  speaker: number | null;
+}
+
 /** A place named in the text, resolved against the gazetteer (set by the places stage). */
 export interface PlaceMention {
   /** token range */
@@ -169,6 +177,8 @@ export class Doc {
   verbs: VerbGroup[] = [];
   clauses: Clause[] = [];
   mentions: ActorMention[] = [];
+  /** direct quotations and their speakers (actors stage) */
+  quotes: Quote[] = [];
   /** place mentions (geo stage) */
   places: PlaceMention[] = [];
   events: Event[] = [];

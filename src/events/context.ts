@@ -1,4 +1,4 @@
-import type { Doc, Clause, ActorMention } from '../core/doc.js';
+import type { Doc, Clause, ActorMention, Quote } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import { DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
@@ -58,6 +58,8 @@ export function speakerOf(ctx: SentenceCtx, cl: Clause): ActorMention | null {
     }
     c = c.parent !== null ? doc.clauses[c.parent] : undefined;
   }
+  const q = quoteOf(ctx, cl);
+  if (q && q.speaker !== null) return doc.mentions[q.speaker];
   if (ctx.attribution && cl.i !== ctx.attributionClause) return ctx.attribution;
   return null;
 }
@@ -78,16 +80,15 @@ export function sameActor(a: ActorMention | null, b: ActorMention | null): boole
 }
 
 export function isQuoted(ctx: SentenceCtx, cl: Clause): boolean {
+  return quoteOf(ctx, cl) !== null;
+}
+
+/** the direct quotation a clause's verb stands in, if any */
+export function quoteOf(ctx: SentenceCtx, cl: Clause): Quote | null {
   const doc = ctx.doc;
-  const s = doc.sentences[ctx.sent];
-  let open = false;
-  for (let k = s.first; k < cl.start; k++) {
-    const t = doc.tokens[k].text;
-    if (t === '“') open = true;
-    else if (t === '”') open = false;
-    else if (t === '"') open = !open;
-  }
-  return open;
+  const at = cl.verb !== null ? doc.verbs[cl.verb].head : cl.start;
+  for (const q of doc.quotes) if (at >= q.start && at < q.end) return q;
+  return null;
 }
 
 /** ", officials said." at the end of a sentence attributes the whole sentence to its subject */

@@ -38,7 +38,10 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
     let to = Math.max(cl.end, inSent(s) ? s.end : -Infinity, t && inSent(t) ? t.end : -Infinity);
     if (s.antecedent && doc.tokens[s.antecedent.start].sent === ctx.sent) from = Math.min(from, s.antecedent.start);
     for (const c of childClauses(ctx, cl.i)) {
-      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) to = Math.max(to, c.end);
+      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) {
+        to = Math.max(to, c.end);
+        from = Math.min(from, c.start); // a fronted condition: "Unless Hamas releases the hostages, Israel will ..."
+      }
     }
     from = Math.max(from, sentFirst);
     const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;

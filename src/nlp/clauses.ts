@@ -40,9 +40,11 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   for (let k = first; k < last; k++) {
     const t = tokens[k];
     const sub = SUBORDINATORS[t.lower];
-    if (t.pos === 'SCONJ' && sub) {
+    // "unless"/"if" open a clause whatever the tagger calls them (wink sometimes tags "Unless" as ADP)
+    const condWord = (t.lower === 'unless' || t.lower === 'if') && (k === first || tokens[k - 1].text === ',');
+    if ((t.pos === 'SCONJ' && sub) || condWord) {
       // "that" after a noun that is not a speech noun is usually relative: "the deal that ended the war"
-      let kind: ClauseKind = sub;
+      let kind: ClauseKind = sub ?? 'conditional';
       if (t.lower === 'that' && k > first && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) {
         const nextVerb = k + 1 < last && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX');
         if (nextVerb) kind = 'relative';

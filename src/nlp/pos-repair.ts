@@ -1,4 +1,5 @@
 import type { Token } from '../core/doc.js';
+import { singular } from './lexicon.js';
 
 /** plural nouns wink often tags as verbs in headlines and subjects ("Russian forces shelled") */
 const NOUN_VERB_PLURALS = new Set(['forces', 'troops', 'attacks', 'strikes', 'protests', 'talks', 'sanctions', 'rebels', 'arms', 'supplies', 'shells', 'raids', 'clashes', 'fighters', 'militants', 'guards', 'police', 'aid', 'funds', 'calls', 'ties', 'threats', 'demands', 'plans']);
@@ -29,14 +30,14 @@ const VERB_NOUNS = new Set(['plans', 'pledges', 'vows', 'threatens', 'warns', 's
 export function repairVerbNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last - 1; k++) {
     const t = tokens[k];
-    if (t.pos !== 'NOUN' || !VERB_NOUNS.has(t.lower)) continue;
+    if (t.pos !== 'NOUN' || !(VERB_NOUNS.has(t.lower) || /[a-z]s$/.test(t.lower))) continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
     const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower));
     const verbFollows = (next.lower === 'to' && k + 2 < last && tokens[k + 2].pos === 'VERB') || next.pos === 'DET' || next.pos === 'PROPN';
-    if (afterName && verbFollows) {
+    if (afterName && verbFollows && (VERB_NOUNS.has(t.lower) || noVerbBefore(tokens, first, k))) {
       t.pos = 'VERB';
-      t.lemma = t.lower.replace(/s$/, '');
+      t.lemma = singular(t.lower);
     }
   }
 }
@@ -78,4 +79,14 @@ export function edLemmaCandidates(w: string): string[] {
   if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
   if (stem.endsWith('i')) out.push(stem.slice(0, -1) + 'y');
   return out;
+}
+
+/** no verb between the clause start (sentence start, comma or subordinator) and token k */
+function noVerbBefore(tokens: Token[], first: number, k: number): boolean {
+  for (let j = k - 1; j >= first; j--) {
+    const t = tokens[j];
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if (t.text === ',' || t.pos === 'SCONJ' || t.lower === 'unless' || t.lower === 'if') return true;
+  }
+  return true;
 }
