@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
+import { BIN } from './helpers.js';
 import { buildApp, BODY_LIMIT, isLoopback } from '../src/server/app.js';
 import { openStore } from '../src/store/open.js';
 import type { EventStore } from '../src/store/types.js';
@@ -145,6 +147,31 @@ describe('HTTP API', () => {
     const r = await cors.inject({ method: 'GET', url: '/api/stats' });
     assert.equal(r.headers['access-control-allow-origin'], 'http://localhost:3000');
     await cors.close();
+  });
+
+  it('dyad serve: listens on 127.0.0.1 (port 0 = any free one), answers, stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', store.location, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no URL in time:\n${stderr}`)); }, 20_000);
+      child.stderr.on('data', (b) => {
+        stderr += b;
+        const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
+      child.on('exit', () => reject(new Error(`serve exited:\n${stderr}`)));
+    });
+    try {
+      const r = await fetch(`${url}/api/stats`);
+      assert.equal(r.status, 200);
+      assert.equal((await r.json()).documents, 2);
+      assert.doesNotMatch(stderr, /WARNING/);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    }
+    assert.match(stderr, /stopped/);
   });
 
   it('knows which hosts are loopback', () => {

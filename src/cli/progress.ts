@@ -49,7 +49,7 @@ export interface ProgressRenderer {
 
 export function progressRenderer(stream: NodeJS.WriteStream = process.stderr, quiet = false, everyMs = 2000): ProgressRenderer {
   const tty = !!stream.isTTY;
-  let last = 0;
+  let last = tty ? 0 : Date.now(); // plain lines: the first one after everyMs, not at the start
   let shown = false;
   return {
     update(p, final) {

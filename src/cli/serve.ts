@@ -45,12 +45,6 @@ export async function runServe(argv: string[]): Promise<number> {
   const host = o.host as string;
   const store = openStore(o.db as string, { create: false });
   const app = buildApp({ store, corsOrigin: (o.cors as string | undefined) ?? null, logger: o.log as boolean });
-  if (!isLoopback(host)) {
-    process.stderr.write(
-      `\n  dyad: WARNING: binding to ${host}, not 127.0.0.1: anyone who can reach this machine on port ${port}\n` +
-      '  can read every stored article and event, and make the server code text. There is no authentication.\n\n',
-    );
-  }
   const stop = async () => {
     await app.close();
     store.close();
@@ -62,6 +56,13 @@ export async function runServe(argv: string[]): Promise<number> {
     await stop();
     say(`E_USAGE: cannot listen on ${host}:${port}: ${(e as Error).message}`);
     return EXIT_USAGE;
+  }
+  if (!isLoopback(host)) {
+    const bound = (app.server.address() as { port: number } | null)?.port ?? port;
+    process.stderr.write(
+      `\n  dyad: WARNING: listening on ${host}:${bound}, not 127.0.0.1: anyone who can reach this machine on that\n` +
+      '  port can read every stored article and event, and make the server code text. There is no authentication.\n\n',
+    );
   }
   const s = store.stats();
   say(`serving ${store.location} (${s.documents} documents, ${s.events} events) at ${address}/ — Ctrl-C to stop`);
