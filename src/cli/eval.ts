@@ -4,6 +4,7 @@ import { EXIT_USAGE, say } from './io.js';
 type Handler = (argv: string[]) => Promise<number>;
 
 const SETS: Record<string, () => Promise<Handler>> = {
+  petrarch: async () => (await import('./eval-petrarch.js')).runEvalPetrarch,
   plover: async () => (await import('./eval-plover.js')).runEvalPlover,
   'cameo-class': async () => (await import('./eval-cameo-class.js')).runEvalCameoClass,
   geo: async () => (await import('./eval-geo.js')).runEvalGeo,

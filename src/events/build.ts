@@ -38,8 +38,8 @@ function evidence(doc: Doc, from: number, to: number): { start: number; end: num
 }
 
 /** Turn a draft into a public Event (codes, quad class, Goldstein, PLOVER, evidence). */
-export function finish(doc: Doc, d: Draft, n: number, explain: boolean): Event | null {
-  const info = cameoInfo(d.code);
+export function finish(doc: Doc, d: Draft, n: number, explain: boolean, anyCode = false): Event | null {
+  const info = cameoInfo(d.code) ?? (anyCode ? { code: d.code, name: '', goldstein: 0, plover: { type: null, mode: null, context: [] } } : null);
   if (!info) return null;
   const ev: Event = {
     id: `${doc.id}:${d.sent}:${n}`,

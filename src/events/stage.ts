@@ -18,6 +18,8 @@ export interface EventOptions {
   /** keep negated events ("did not attack"), flagged negated: true */
   negated?: boolean;
   explain?: boolean;
+  /** keep codes that are not CAMEO (imported WEIS/test dictionaries); their quad class comes from the root */
+  anyCode?: boolean;
   verbs?: VerbDictionary;
   nouns?: VerbDictionary;
 }
@@ -56,7 +58,7 @@ export function eventsStage(opts: EventOptions = {}): Stage {
       for (const d of drafts) {
         if (!opts.partial && (!d.source.code || !d.target || !d.target.code)) continue;
         if (!opts.negated && d.negated) continue;
-        const ev = finish(doc, d, out.length, !!opts.explain);
+        const ev = finish(doc, d, out.length, !!opts.explain, !!opts.anyCode);
         if (ev) {
           out.push(ev);
           meta.push({ clause: d.clause, from: d.from, to: d.to });
