@@ -33,9 +33,11 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const vEnd = doc.chunks[vg.chunk].end;
     const adj = doc.tokens[vEnd];
     const intentAdj = vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower);
+    // "is about to restore ties": the imminent action itself
+    const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
     const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
-    const lemma = intentAdj ? 'intend' : vg.lemma;
-    const inf = inf0 && (inf0.start === vEnd || (intentAdj && inf0.start === vEnd + 1) || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
+    const lemma = intentAdj ? 'intend' : aboutTo ? 'begin' : vg.lemma;
+    const inf = inf0 && (inf0.start === vEnd || ((intentAdj || aboutTo) && inf0.start === vEnd + 1) || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
     if (intentAdj && inf) rules.push(`'be ${adj.lower} to' is an intent`);
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for

@@ -20,7 +20,7 @@ export function intentCode(code: string): string | null {
     }
     case '09': case '10': case '11': case '12': case '13': return null; // "will criticise" is not an event yet
     case '14': case '15': case '16': case '17': case '18': case '19': case '20': return threatCode(code);
-    default: return null;
+    default: return /^(0[1-9]|1\d|20)/.test(code) ? null : code; // a non-CAMEO code (imported dictionaries) has no intent form
   }
 }
 
