@@ -219,6 +219,11 @@ export interface StoreStats {
   last_date: string | null;
 }
 
+/** What a write did: the hashes of the documents it stored (texts already in the store are skipped). */
+export interface WriteResult {
+  stored: string[];
+}
+
 export interface EventStore {
   /** file path or connection string */
   readonly location: string;
@@ -228,8 +233,8 @@ export interface EventStore {
   /** which of these text hashes have a recorded failure, with its error code */
   failedHashes(hashes: string[]): Map<string, string>;
   /** write coded documents and failures in one transaction; all or nothing. A stored document clears a
-   *  failure recorded earlier for the same text. */
-  write(docs: CodedDocument[], failures: FailureInput[]): void;
+   *  failure recorded earlier for the same text. A text already stored is skipped (insert-if-absent by hash). */
+  write(docs: CodedDocument[], failures: FailureInput[]): WriteResult;
   events(filter: EventFilter): Page<StoredEvent>;
   /** every matching event, oldest first, without paging (exports) */
   eachEvent(filter: EventFilter): Iterable<StoredEvent>;
@@ -248,4 +253,34 @@ export interface EventStore {
   /** 'ok' when the store is sound */
   integrityCheck(): string;
   close(): void;
+}
+
+/**
+ * The same interface, asynchronous: the PostgreSQL store (src/store/postgres/) implements it, and
+ * `asyncStore()` (src/store/async.ts) wraps the synchronous SQLite store in it. Commands that can run on
+ * either backend (ingest, worker, export, serve, queue status) use this one; everything else keeps the
+ * synchronous EventStore.
+ */
+export interface AsyncEventStore {
+  readonly location: string;
+  /** 'sqlite' or 'postgres' */
+  readonly kind: string;
+  schemaVersion(): Promise<number>;
+  storedHashes(hashes: string[]): Promise<Set<string>>;
+  failedHashes(hashes: string[]): Promise<Map<string, string>>;
+  write(docs: CodedDocument[], failures: FailureInput[]): Promise<WriteResult>;
+  events(filter: EventFilter): Promise<Page<StoredEvent>>;
+  eachEvent(filter: EventFilter): AsyncIterable<StoredEvent>;
+  event(id: number): Promise<EventDetail | null>;
+  document(id: number, withText?: boolean): Promise<StoredDocument | null>;
+  actors(filter: EventFilter & { search?: string }): Promise<ActorSummary[]>;
+  network(filter: EventFilter): Promise<Network>;
+  timeline(filter: EventFilter): Promise<TimelinePoint[]>;
+  clusters(filter: EventFilter & { minEvents?: number }): Promise<Page<Cluster>>;
+  eachCluster(filter: EventFilter): AsyncIterable<Cluster>;
+  clusterDocuments(clusterId: number): Promise<StoredDocument[]>;
+  failures(limit: number): Promise<FailureRecord[]>;
+  stats(): Promise<StoreStats>;
+  integrityCheck(): Promise<string>;
+  close(): Promise<void>;
 }

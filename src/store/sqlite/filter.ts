@@ -9,11 +9,16 @@ export interface Where {
 /** Upper bound for a prefix range scan: every string starting with p sorts in [p, p + U+FFFF). */
 const prefixEnd = (p: string) => p + '\uffff';
 
+/** The words of a free-text query (at most 16); shared with the PostgreSQL store. */
+export function ftsWords(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).slice(0, 16);
+}
+
 /** Words of a free-text query as an FTS5 expression: each word quoted (no FTS syntax reaches SQLite). */
 export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const words = ftsWords(q);
   if (!words.length) return null;
-  return words.slice(0, 16).map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
 }
 
 export function eventWhere(f: EventFilter, alias = 'e'): Where {

@@ -19,7 +19,7 @@ export function pageOf(f: EventFilter, defLimit = 50, maxLimit = 1000): { limit:
   return { limit, offset };
 }
 
-function docRow(r: Row, withText: boolean): StoredDocument {
+export function docRow(r: Row, withText: boolean): StoredDocument {
   const d: StoredDocument = {
     id: r.id as number, ext_id: String(r.ext_id), source: (r.source as string | null) ?? null, url: (r.url as string | null) ?? null,
     date: String(r.pub_date), hash: String(r.hash), origin: (r.origin as string | null) ?? null, added_at: String(r.added_at),

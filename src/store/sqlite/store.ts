@@ -5,7 +5,7 @@ import { DyadError } from '../../core/errors.js';
 import type { Event } from '../../core/event.js';
 import type {
   ActorSummary, Cluster, CodedDocument, EventDetail, EventFilter, EventStore, FailureInput, FailureRecord, Network,
-  Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint,
+  Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint, WriteResult,
 } from '../types.js';
 import { clusterKeyOf, keyString } from '../dedup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -132,10 +132,12 @@ export class SqliteStore implements EventStore {
     return found;
   }
 
-  write(docs: CodedDocument[], failures: FailureInput[]): void {
+  write(docs: CodedDocument[], failures: FailureInput[]): WriteResult {
     const s = this.stmts;
     const now = new Date().toISOString();
+    let stored: string[] = [];
     const run = this.db.transaction(() => {
+      stored = [];
       for (const cd of docs) {
         const d = cd.doc;
         const info = s.doc.run({
@@ -144,6 +146,7 @@ export class SqliteStore implements EventStore {
         });
         if (info.changes === 0) continue; // same text already stored (another run got there first)
         const docId = Number(info.lastInsertRowid);
+        stored.push(d.hash);
         s.clearFailure.run(d.hash);
         const sentenceIds = new Map<number, number>();
         const docClusters = new Set<string>();
@@ -181,6 +184,7 @@ export class SqliteStore implements EventStore {
     });
     wrap('cannot write to the store', () => run.immediate());
     this.reader.invalidate();
+    return { stored };
   }
 
   events(f: EventFilter): Page<StoredEvent> { return this.reader.events(f); }
