@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { DyadError } from '../core/errors.js';
 import { parseIsoDate } from '../core/dates.js';
 import { FORMATS, type ExportFormat } from '../export/columns.js';
-import { exportLines } from '../export/write.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
+import { exportLines, exportLinesAsync } from '../export/write.js';
+import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
 import type { EventFilter } from '../store/types.js';
 import { EXIT_OK, EXIT_USAGE, out, reportError, say } from './io.js';
 
@@ -21,7 +21,7 @@ Write the store's events in a standard event-data layout (docs/exports.md has ev
   --clusters          jsonl: one line per cluster (key, members, counts) instead of per event
   --header            write a header row (gdelt and phoenix files have none by default)
   --no-header         no header row (csv, icews and polecat have one by default)
-  --db PATH           the store (default: ${DEFAULT_DB})
+  --db PATH|URL       the store: a SQLite file or postgres://user@host:port/db (default: $DYAD_DB, else ${DEFAULT_DB})
   -o, --output FILE   write to FILE instead of stdout
 `;
 
@@ -66,7 +66,7 @@ export async function runExport(argv: string[]): Promise<number> {
         clusters: { type: 'boolean', default: false },
         header: { type: 'boolean', default: false },
         'no-header': { type: 'boolean', default: false },
-        db: { type: 'string', default: DEFAULT_DB },
+        db: { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -101,7 +101,9 @@ export async function runExport(argv: string[]): Promise<number> {
     reportError(e);
     return EXIT_USAGE;
   }
-  const store = openStore(o.db as string, { create: false });
+  const db = dbLocation(o.db as string | undefined);
+  const pgStore = isPostgresUrl(db) ? await openAsyncStore(db, { create: false }) : null;
+  const store = pgStore ? null : openStore(db, { create: false });
   const file = o.output ? createWriteStream(o.output as string) : null;
   const write = file
     ? (s: string) => new Promise<void>((resolve, reject) => {
@@ -110,19 +112,21 @@ export async function runExport(argv: string[]): Promise<number> {
     : out;
   try {
     const header = o.header ? true : o['no-header'] ? false : undefined;
-    const lines = exportLines(store, { format: format as ExportFormat, filter, header, clusters: o.clusters as boolean });
+    const opts = { format: format as ExportFormat, filter, header, clusters: o.clusters as boolean };
+    const lines = pgStore ? exportLinesAsync(pgStore, opts) : exportLines(store!, opts);
     let buf = '';
-    let r = lines.next();
+    let r = await lines.next();
     while (!r.done) {
       buf += r.value + '\n';
       if (buf.length > 1 << 16) { await write(buf); buf = ''; }
-      r = lines.next();
+      r = await lines.next();
     }
     if (buf) await write(buf);
     const unit = FORMATS[format as ExportFormat].unit === 'cluster' || o.clusters ? 'cluster' : 'event';
     say(`exported ${r.value} ${unit}(s) as ${format}${o.output ? ` to ${o.output}` : ''}`);
   } finally {
-    store.close();
+    store?.close();
+    await pgStore?.close();
     if (file) await new Promise<void>((resolve) => file.end(resolve));
   }
   return EXIT_OK;

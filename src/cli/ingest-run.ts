@@ -8,7 +8,7 @@ import { DyadError } from '../core/errors.js';
 import { BATCH_DOCS, codeDocs } from '../batch.js';
 import type { Doc } from '../core/doc.js';
 import { collapseMentions } from '../store/dedup.js';
-import type { CodedDocument, EventStore, FailureInput } from '../store/types.js';
+import type { AsyncEventStore, CodedDocument, EventStore, FailureInput } from '../store/types.js';
 import { loadInputs, type InputDoc } from './inputs.js';
 import { collectInputs } from './walk.js';
 
@@ -46,7 +46,7 @@ export interface IngestProgress {
  * Failures that belong to the document itself (its text or date): skipped on later runs unless
  * --retry-failed. Any other failure (a broken dictionary, an internal error) is retried on the next run.
  */
-const PERMANENT = new Set(['E_INPUT_EMPTY', 'E_INPUT_BINARY', 'E_INPUT_JSONL', 'E_DATE_INVALID']);
+export const PERMANENT = new Set(['E_INPUT_EMPTY', 'E_INPUT_BINARY', 'E_INPUT_JSONL', 'E_DATE_INVALID']);
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -66,7 +66,36 @@ function asFailure(e: unknown, origin: string, hash: string): FailureInput {
   return { origin, hash, code: 'E_INTERNAL', message: (e as Error)?.message ?? String(e) };
 }
 
+/** What the ingest loop asks of the store; run synchronously (SQLite) or awaited (any AsyncEventStore). */
+type StoreOp =
+  | { op: 'stored'; hashes: string[] }
+  | { op: 'failed'; hashes: string[] }
+  | { op: 'write'; docs: CodedDocument[]; failures: FailureInput[] };
+
+/** Ingest into the synchronous store (SQLite). */
 export function ingest(paths: string[], store: EventStore, opts: IngestOptions): IngestProgress {
+  const steps = ingestSteps(paths, opts);
+  let r = steps.next();
+  while (!r.done) {
+    const o = r.value;
+    r = steps.next(o.op === 'stored' ? store.storedHashes(o.hashes) : o.op === 'failed' ? store.failedHashes(o.hashes) : store.write(o.docs, o.failures));
+  }
+  return r.value;
+}
+
+/** Ingest into either backend through the asynchronous interface (PostgreSQL, or SQLite wrapped). */
+export async function ingestAsync(paths: string[], store: AsyncEventStore, opts: IngestOptions): Promise<IngestProgress> {
+  const steps = ingestSteps(paths, opts);
+  let r = steps.next();
+  while (!r.done) {
+    const o = r.value;
+    r = steps.next(o.op === 'stored' ? await store.storedHashes(o.hashes) : o.op === 'failed' ? await store.failedHashes(o.hashes) : await store.write(o.docs, o.failures));
+  }
+  return r.value;
+}
+
+/** The loop itself, as a generator that yields what it needs from the store and is sent the answer. */
+function* ingestSteps(paths: string[], opts: IngestOptions): Generator<StoreOp, IngestProgress, unknown> {
   const batchSize = opts.batchSize ?? 100;
   const batchMs = opts.batchMs ?? 1000;
   const t0 = performance.now();
@@ -82,8 +111,8 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
   let lastFlush = performance.now();
   let pendingCounts = { stored: 0, sentences: 0, events: 0, mentions: 0 };
 
-  const flush = () => {
-    if (pending.length || pendingFailures.length) store.write(pending, pendingFailures);
+  function* flush(): Generator<StoreOp, void, unknown> {
+    if (pending.length || pendingFailures.length) yield { op: 'write', docs: pending, failures: pendingFailures };
     p.stored += pendingCounts.stored;
     p.sentences += pendingCounts.sentences;
     p.events += pendingCounts.events;
@@ -94,7 +123,7 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     lastFlush = performance.now();
     p.elapsedMs = performance.now() - t0;
     opts.onProgress?.({ ...p }, false);
-  };
+  }
 
   // between commits: live counts (the pending batch included) for a smooth progress display
   let lastTick = performance.now();
@@ -127,8 +156,8 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     }
     const hashes = docs.map((d) => sha256(d.text));
     const distinct = [...new Set(hashes)];
-    const stored = store.storedHashes(distinct);
-    const failed = opts.retryFailed ? new Map<string, string>() : store.failedHashes(distinct);
+    const stored = (yield { op: 'stored', hashes: distinct }) as Set<string>;
+    const failed = opts.retryFailed ? new Map<string, string>() : (yield { op: 'failed', hashes: distinct }) as Map<string, string>;
     // new texts, coded stage-major in groups (codeDocs isolates a failing document from the others)
     const todo: { d: InputDoc; h: string }[] = [];
     for (let i = 0; i < docs.length; i++) {
@@ -145,7 +174,8 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     for (let k = 0; k < todo.length; k += BATCH_DOCS) {
       const group = todo.slice(k, k + BATCH_DOCS);
       const coded = codeDocs(group.map(({ d }) => ({ text: d.text, date: d.date ?? opts.date, id: d.id, source: d.source, url: d.url })));
-      group.forEach(({ d, h }, j) => {
+      for (let j = 0; j < group.length; j++) {
+        const { d, h } = group[j];
         p.seen++;
         const r = coded[j];
         if (r instanceof Error) {
@@ -153,7 +183,7 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
           report(new DyadError(fail.code as DyadError['code'], fail.message, d.where));
           pendingFailures.push(fail);
           p.failed++;
-          return;
+          continue;
         }
         const cd = toStored(d, r, h);
         pending.push(cd);
@@ -161,12 +191,12 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
         pendingCounts.sentences += cd.sentences.length;
         pendingCounts.events += cd.events.length;
         pendingCounts.mentions += cd.events.reduce((n, e) => n + e.mentions.length, 0);
-        if (pending.length >= batchSize || performance.now() - lastFlush >= batchMs) flush();
-      });
+        if (pending.length >= batchSize || performance.now() - lastFlush >= batchMs) yield* flush();
+      }
       if (opts.onProgress && performance.now() - lastTick >= 200) tick();
     }
   }
-  flush();
+  yield* flush();
   p.total = Math.max(p.total, p.seen);
   p.elapsedMs = performance.now() - t0;
   opts.onProgress?.({ ...p }, true);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseIsoDate, todayIso } from '../core/dates.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
-import { ingest } from './ingest-run.js';
+import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
+import { ingest, ingestAsync, type IngestOptions, type IngestProgress } from './ingest-run.js';
 import { progressRenderer, rates } from './progress.js';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say } from './io.js';
 
@@ -10,7 +10,13 @@ Code articles into the event store. PATH is a text file (one article), a .jsonl 
 {"id","date","text","url","source"} object per line, a folder (searched recursively for .txt and .jsonl),
 or "-" for stdin. Safe to interrupt: run it again and it goes on where it stopped (texts already stored,
 by sha256, are skipped). A document that cannot be coded is recorded in the store's failures and skipped.
-  --db PATH           the store (default: ${DEFAULT_DB} in the working directory; created when missing)
+  --db PATH|URL       the store: a SQLite file (default: $DYAD_DB, else ${DEFAULT_DB} in the working directory;
+                      created when missing) or postgres://user@host:port/db
+  --queue URL         do not code here: put the documents on a Redis queue (redis://host:port, or $DYAD_QUEUE
+                      with --queue "") for 'dyad worker' processes to code into their --db (docs/scale.md)
+  --queue-name NAME   the queue (default dyad)
+  --attempts N        with --queue: tries per document before the dead-letter list (default 5)
+  --backoff-ms N      with --queue: first retry delay, doubled at each retry (default 2000)
   --date YYYY-MM-DD   publication date for inputs without one (default: today, said on stderr)
   --batch N           documents per transaction (default 100)
   --retry-failed      code again documents that failed for a reason of their own (bad text or date);
@@ -25,7 +31,11 @@ export async function runIngest(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        db: { type: 'string', default: DEFAULT_DB },
+        db: { type: 'string' },
+        queue: { type: 'string' },
+        'queue-name': { type: 'string', default: 'dyad' },
+        attempts: { type: 'string', default: '5' },
+        'backoff-ms': { type: 'string', default: '2000' },
         date: { type: 'string' },
         batch: { type: 'string', default: '100' },
         'retry-failed': { type: 'boolean', default: false },
@@ -61,21 +71,40 @@ export async function runIngest(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   if (!o.date) say(`no --date given; using today (${date}) as the publication date of inputs without one`);
-  const store = openStore(o.db as string, { create: true });
-  const progress = progressRenderer(process.stderr, o.quiet as boolean);
-  try {
-    const p = ingest(args.positionals, store, {
-      date,
-      batchSize: batch,
-      retryFailed: o['retry-failed'] as boolean,
-      onProgress: (pr, final) => progress.update(pr, final),
-      onError: (e) => { progress.clear(); reportError(e); },
+  if (o.queue !== undefined) {
+    const { runEnqueue } = await import('./ingest-queue.js');
+    return runEnqueue(args.positionals, {
+      queue: o.queue as string, name: o['queue-name'] as string, date, quiet: o.quiet as boolean,
+      attempts: o.attempts as string, backoffMs: o['backoff-ms'] as string,
     });
+  }
+  const db = dbLocation(o.db as string | undefined);
+  const progress = progressRenderer(process.stderr, o.quiet as boolean);
+  const run: IngestOptions = {
+    date,
+    batchSize: batch,
+    retryFailed: o['retry-failed'] as boolean,
+    onProgress: (pr, final) => progress.update(pr, final),
+    onError: (e) => { progress.clear(); reportError(e); },
+  };
+  const summary = (p: IngestProgress, where: string) => {
     const r = rates(p);
     say(`stored ${p.stored} document(s), ${p.sentences} sentences, ${p.events} events (${p.mentions} mentions) ` +
       `in ${(p.elapsedMs / 1000).toFixed(1)} s: ${r.docs.toFixed(1)} docs/s, ${r.sentences.toFixed(0)} sentences/s; ` +
-      `${p.skipped} skipped (already stored), ${p.failed} failed. Store: ${store.location}`);
+      `${p.skipped} skipped (already stored), ${p.failed} failed. Store: ${where}`);
     return p.failed ? EXIT_PARTIAL : EXIT_OK;
+  };
+  if (isPostgresUrl(db)) {
+    const store = await openAsyncStore(db, { create: true });
+    try {
+      return summary(await ingestAsync(args.positionals, store, run), store.location);
+    } finally {
+      await store.close();
+    }
+  }
+  const store = openStore(db, { create: true });
+  try {
+    return summary(ingest(args.positionals, store, run), store.location);
   } finally {
     store.close();
   }

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { buildApp, isLoopback } from '../server/app.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
+import { DEFAULT_DB, dbLocation, openAsyncStore } from '../store/open.js';
 import { EXIT_OK, EXIT_USAGE, say } from './io.js';
 
 export const SERVE_HELP = `usage: dyad serve [options]
 Serve the event store: a web dashboard at / and a JSON API under /api (docs/store.md).
-  --db PATH        the store (default: ${DEFAULT_DB})
+  --db PATH|URL    the store: a SQLite file or postgres://user@host:port/db (default: $DYAD_DB, else ${DEFAULT_DB})
   --port N         port (default 8642; 0 picks a free one)
   --host ADDR      address to bind (default 127.0.0.1; anything else exposes the store to the network)
   --cors ORIGIN    allow this browser origin to call the API (default: CORS off)
@@ -19,7 +19,7 @@ export async function runServe(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: false,
       options: {
-        db: { type: 'string', default: DEFAULT_DB },
+        db: { type: 'string' },
         port: { type: 'string', default: '8642' },
         host: { type: 'string', default: '127.0.0.1' },
         cors: { type: 'string' },
@@ -43,11 +43,11 @@ export async function runServe(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const host = o.host as string;
-  const store = openStore(o.db as string, { create: false });
+  const store = await openAsyncStore(dbLocation(o.db as string | undefined), { create: false });
   const app = buildApp({ store, corsOrigin: (o.cors as string | undefined) ?? null, logger: o.log as boolean });
   const stop = async () => {
     await app.close();
-    store.close();
+    await store.close();
   };
   let address: string;
   try {
@@ -64,7 +64,7 @@ export async function runServe(argv: string[]): Promise<number> {
       '  port can read every stored article and event, and make the server code text. There is no authentication.\n\n',
     );
   }
-  const s = store.stats();
+  const s = await store.stats();
   say(`serving ${store.location} (${s.documents} documents, ${s.events} events) at ${address}/ — Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     const done = () => { resolve(); };

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   E_API_NOT_FOUND: 'an API resource does not exist',
   E_API_TOO_LARGE: 'an API request body is larger than the limit',
   E_API_TIMEOUT: 'an API request took longer than the time limit',
+  E_QUEUE: 'the job queue (Redis) could not be reached or used',
+  E_QUEUE_JOB: 'a queued job is not a valid document',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

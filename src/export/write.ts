@@ -1,6 +1,6 @@
 /** Stream a store's events (or clusters) out in one of the export formats. */
 import { CSV_COLUMNS, csvRow, eventToCsv } from '../output/csv.js';
-import type { EventFilter, EventStore, StoredDocument } from '../store/types.js';
+import type { AsyncEventStore, Cluster, EventFilter, EventStore, StoredDocument, StoredEvent } from '../store/types.js';
 import { FORMATS, type ExportFormat } from './columns.js';
 import { gdeltRow, icewsRow, phoenixRow, polecatRow, tsvRow } from './rows.js';
 
@@ -23,6 +23,22 @@ export function headerLine(format: ExportFormat): string | null {
   return tsvRow([...FORMATS[format].columns!]);
 }
 
+/** One event as a line of a per-event format (jsonl, csv, icews, polecat). */
+function eventLine(format: ExportFormat, e: StoredEvent, doc: () => StoredDocument | null): string {
+  switch (format) {
+    case 'jsonl': return JSON.stringify(e);
+    case 'csv': return `${eventToCsv(e)},${csvRow([e.store.id, e.store.mentions, e.store.cluster])}`;
+    case 'icews': return tsvRow(icewsRow(e, doc()));
+    case 'polecat': return tsvRow(polecatRow(e, doc(), EXPORT_VERSION));
+    default: return '';
+  }
+}
+
+/** One cluster as a line of a per-cluster format (gdelt, phoenix). */
+function clusterLine(format: ExportFormat, c: Cluster, docs: StoredDocument[]): string {
+  return tsvRow(format === 'gdelt' ? gdeltRow(c, docs) : phoenixRow(c, docs));
+}
+
 /** Yields the lines of the export (without newline); returns the number of rows. */
 export function* exportLines(store: EventStore, o: ExportOptions): Generator<string, number> {
   const info = FORMATS[o.format];
@@ -37,8 +53,7 @@ export function* exportLines(store: EventStore, o: ExportOptions): Generator<str
   if (info.unit === 'cluster') {
     for (const c of store.eachCluster(o.filter)) {
       if (!c.representative) continue;
-      const docs = store.clusterDocuments(c.id);
-      yield tsvRow(o.format === 'gdelt' ? gdeltRow(c, docs) : phoenixRow(c, docs));
+      yield clusterLine(o.format, c, store.clusterDocuments(c.id));
       n++;
     }
     return n;
@@ -53,13 +68,39 @@ export function* exportLines(store: EventStore, o: ExportOptions): Generator<str
   };
   for (const e of store.eachEvent(o.filter)) {
     n++;
-    switch (o.format) {
-      case 'jsonl': yield JSON.stringify(e); break;
-      case 'csv': yield `${eventToCsv(e)},${csvRow([e.store.id, e.store.mentions, e.store.cluster])}`; break;
-      case 'icews': yield tsvRow(icewsRow(e, docOf(e.store.doc))); break;
-      case 'polecat': yield tsvRow(polecatRow(e, docOf(e.store.doc), EXPORT_VERSION)); break;
-      default: break;
+    yield eventLine(o.format, e, () => docOf(e.store.doc));
+  }
+  return n;
+}
+
+/** The same lines from the asynchronous interface (the PostgreSQL store). */
+export async function* exportLinesAsync(store: AsyncEventStore, o: ExportOptions): AsyncGenerator<string, number> {
+  const info = FORMATS[o.format];
+  const header = o.header ?? info.header;
+  const h = headerLine(o.format);
+  if (header && h !== null) yield h;
+  let n = 0;
+  if (o.format === 'jsonl' && o.clusters) {
+    for await (const c of store.eachCluster(o.filter)) { yield JSON.stringify(c); n++; }
+    return n;
+  }
+  if (info.unit === 'cluster') {
+    for await (const c of store.eachCluster(o.filter)) {
+      if (!c.representative) continue;
+      yield clusterLine(o.format, c, await store.clusterDocuments(c.id));
+      n++;
     }
+    return n;
+  }
+  const needsDoc = o.format === 'icews' || o.format === 'polecat';
+  const docCache = new Map<number, StoredDocument | null>();
+  for await (const e of store.eachEvent(o.filter)) {
+    n++;
+    if (needsDoc && !docCache.has(e.store.doc)) {
+      if (docCache.size > 5000) docCache.clear();
+      docCache.set(e.store.doc, await store.document(e.store.doc, false));
+    }
+    yield eventLine(o.format, e, () => docCache.get(e.store.doc) ?? null);
   }
   return n;
 }

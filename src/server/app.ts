@@ -6,7 +6,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { DyadError, isDyadError } from '../core/errors.js';
 import { codeDoc } from '../pipeline.js';
 import { cameoTable } from '../events/cameo.js';
-import type { EventStore } from '../store/types.js';
+import type { AsyncEventStore, EventStore } from '../store/types.js';
+import { asyncStore, isAsyncStore } from '../store/async.js';
 import {
   actorsQuery, clustersQuery, codeBody, eventsQuery, idParams, MAX_TEXT, networkQuery, timelineQuery, toFilter,
   type FilterQuery,
@@ -14,7 +15,8 @@ import {
 import { registerStatic } from './static.js';
 
 export interface AppOptions {
-  store: EventStore;
+  /** SQLite (synchronous) or any store behind the asynchronous interface (PostgreSQL) */
+  store: EventStore | AsyncEventStore;
   /** serve the dashboard (web/) at / (default true) */
   dashboard?: boolean;
   /** allow this origin with CORS (default: CORS off) */
@@ -64,7 +66,7 @@ export function buildApp(o: AppOptions): FastifyInstance {
     handlerTimeout: o.handlerTimeoutMs ?? 15_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   });
-  const { store } = o;
+  const store = isAsyncStore(o.store) ? o.store : asyncStore(o.store);
 
   app.setErrorHandler((err, req, reply) => {
     const r = errorReply(err as FastifyError);
@@ -90,14 +92,14 @@ export function buildApp(o: AppOptions): FastifyInstance {
   app.get('/api/stats', () => store.stats());
   app.get('/api/cameo', () => ({ names: Object.fromEntries([...cameoTable()].map(([code, c]) => [code, c.name])) }));
   app.get<Q>('/api/events', { schema: { querystring: eventsQuery } }, (req) => store.events(toFilter(req.query)));
-  app.get<{ Params: { id: number } }>('/api/events/:id', { schema: { params: idParams } }, (req) => {
-    const d = store.event(req.params.id);
+  app.get<{ Params: { id: number } }>('/api/events/:id', { schema: { params: idParams } }, async (req) => {
+    const d = await store.event(req.params.id);
     if (!d) throw new DyadError('E_API_NOT_FOUND', `no event ${req.params.id}`);
     return d;
   });
-  app.get<Q>('/api/actors', { schema: { querystring: actorsQuery } }, (req) => ({ items: store.actors(toFilter(req.query)) }));
+  app.get<Q>('/api/actors', { schema: { querystring: actorsQuery } }, async (req) => ({ items: await store.actors(toFilter(req.query)) }));
   app.get<Q>('/api/network', { schema: { querystring: networkQuery } }, (req) => store.network(toFilter(req.query)));
-  app.get<Q>('/api/timeline', { schema: { querystring: timelineQuery } }, (req) => ({ items: store.timeline(toFilter(req.query)) }));
+  app.get<Q>('/api/timeline', { schema: { querystring: timelineQuery } }, async (req) => ({ items: await store.timeline(toFilter(req.query)) }));
   app.get<Q>('/api/clusters', { schema: { querystring: clustersQuery } }, (req) => store.clusters(toFilter(req.query)));
   app.post<{ Body: { text: string; date?: string; id?: string } }>('/api/code', { schema: { body: codeBody } }, (req) => {
     const { text, date, id } = req.body;
