@@ -62,7 +62,32 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export interface RedisServer { url: string; port: number; stop(): Promise<void> }
+export interface RedisServer { url: string; port: number; pid: number; stop(): Promise<void> }
+
+/** CPU seconds of a process (utime + stime), plus those of its reaped children when `children`. */
+export function cpuSeconds(pid: number, children = false): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // fields after "pid (comm) ": state=0 ... utime=11 stime=12 cutime=13 cstime=14 (clock ticks, 100 per second)
+    const n = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+    return n / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes whose parent is `pid` (Linux /proc). */
+export function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(f[1]) === pid) out.push(Number(d));
+    } catch { /* gone */ }
+  }
+  return out;
+}
 
 export async function startRedis(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dyad-redis-'));
@@ -88,7 +113,7 @@ export async function startRedis(): Promise<RedisServer> {
     }
   }
   return {
-    url, port,
+    url, port, pid: child.pid!,
     stop: async () => {
       kill();
       if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
@@ -99,6 +124,8 @@ export async function startRedis(): Promise<RedisServer> {
 
 export interface PgServer {
   port: number;
+  /** CPU seconds used by the whole cluster so far (postmaster, its live processes and the exited ones) */
+  cpuSeconds(): number;
   /** a URL to a new, empty database */
   createDb(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -111,8 +138,11 @@ function runPg(bin: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
 }
 
-/** A temporary cluster (initdb), trust authentication for user "dyad", on 127.0.0.1 only; fsync off (throw-away data). */
-export async function startPostgres(): Promise<PgServer> {
+/**
+ * A temporary cluster (initdb), trust authentication for user "dyad", on 127.0.0.1 only. fsync is off
+ * (throw-away data) unless `durable` (the benchmark: Postgres' default durability).
+ */
+export async function startPostgres(o: { durable?: boolean } = {}): Promise<PgServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dyad-pg-'));
   if (isRoot) {
     const u = pgUser()!;
@@ -121,7 +151,8 @@ export async function startPostgres(): Promise<PgServer> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   runPg('initdb', ['-D', data, '-U', 'dyad', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
+  const fast = o.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100${fast}`;
   runPg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '120', '-o', opts, 'start']);
   const stopSync = () => {
     if (!existsSync(data)) return;
@@ -129,8 +160,13 @@ export async function startPostgres(): Promise<PgServer> {
   };
   process.once('exit', stopSync);
   const base = `postgres://dyad@127.0.0.1:${port}`;
+  const postmaster = () => Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     port,
+    cpuSeconds: () => {
+      const pm = postmaster();
+      return cpuSeconds(pm, true) + childPids(pm).reduce((n, p) => n + cpuSeconds(p), 0);
+    },
     createDb: async (name: string) => {
       const c = new pg.Client({ connectionString: `${base}/postgres` });
       await c.connect();

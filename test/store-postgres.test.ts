@@ -155,6 +155,28 @@ describe('store: PostgreSQL matches SQLite', { skip: PG_MISSING, timeout: 120_00
     assert.equal(await pgs.integrityCheck(), 'ok');
   });
 
+  it('lets concurrent writers share hot clusters without a deadlock', async () => {
+    const writers = await Promise.all([0, 1, 2, 3].map(() => PostgresStore.open(url)));
+    const base = corpus();
+    const deadlocks = async () => Number((await (pgs as PostgresStore).query(
+      'SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()')).rows[0].deadlocks);
+    const before = await deadlocks();
+    const docsBefore = (await pgs.stats()).documents;
+    // 4 writers x 6 rounds of 16 new texts each, all with the same events (the same clusters and actors)
+    const runs = await Promise.allSettled(writers.map(async (w, k) => {
+      for (let round = 0; round < 6; round++) {
+        const batch = base.slice(0, 16).map((d, i) => makeCoded(`hot${k}-${round}-${i}`, `Hot ${k} ${round} ${i}. ${d.doc.text}`,
+          d.events.map((e) => e.event), { date: d.doc.date, source: d.doc.source }));
+        await w.write(batch, []);
+      }
+    }));
+    await Promise.all(writers.map((w) => w.close()));
+    for (const r of runs) if (r.status === 'rejected') throw r.reason;
+    assert.equal((await pgs.stats()).documents, docsBefore + 4 * 6 * 16);
+    assert.equal(await deadlocks(), before, 'no transaction was aborted by a deadlock');
+    assert.equal(await pgs.integrityCheck(), 'ok');
+  });
+
   it('records failures and clears one when the text is later stored', async () => {
     const other = makeCoded('b', 'Some other text.', []);
     await pgs.write([], [{ origin: 'b.txt', hash: other.doc.hash, code: 'E_INTERNAL', message: 'boom' }]);

@@ -67,19 +67,29 @@ export async function runWorker(argv: string[]): Promise<number> {
   const queueName = o['queue-name'] as string;
   const store = await openAsyncStore(dbLocation(o.db as string | undefined), { create: true });
   const redis = await connectRedis(url, 'worker').catch(async (e) => { await store.close(); throw e; });
-  const total: BatchReport = { jobs: 0, stored: 0, duplicates: 0, failed: 0, events: 0, ms: 0 };
+  const total: BatchReport = { jobs: 0, stored: 0, duplicates: 0, failed: 0, events: 0, ms: 0, codeMs: 0, storeMs: 0 };
   const t0 = performance.now();
+  let failures = 0;
+  const c0 = process.cpuUsage();
+  const cpu = () => { const c = process.cpuUsage(c0); return ((c.user + c.system) / 1e6).toFixed(1); };
   const line = () => {
     const sec = (performance.now() - t0) / 1000;
     return `worker ${name}: ${total.stored} stored (${total.events} events), ${total.duplicates} already stored, ` +
-      `${total.failed} failed attempts; ${(total.stored / Math.max(sec, 1e-3)).toFixed(1)} docs/s over ${sec.toFixed(1)} s`;
+      `${total.failed} failed attempts; ${(total.stored / Math.max(sec, 1e-3)).toFixed(1)} docs/s over ${sec.toFixed(1)} s ` +
+      `(CPU ${cpu()} s; in batches: coding ${(total.codeMs / 1000).toFixed(1)} s, waiting for the store ${(total.storeMs / 1000).toFixed(1)} s)`;
   };
   const w = new QueueWorker({
     queue: queueName, redis, store, name, concurrency: n.concurrency, batch: n.batch, lockMs: n.lockMs,
     onBatch: (b) => {
       total.jobs += b.jobs; total.stored += b.stored; total.duplicates += b.duplicates; total.failed += b.failed; total.events += b.events;
+      total.codeMs += b.codeMs; total.storeMs += b.storeMs;
     },
     onError: (e) => reportError(e),
+    // the first failures in full, then one in a hundred (a broken store fails every document)
+    onFailure: (e, attempt, final) => {
+      if (o.quiet || (++failures > 20 && failures % 100)) return;
+      say(`${e.toLine()} (attempt ${attempt}${final ? ', dead-lettered' : ', will retry'}${failures > 20 ? `; ${failures} failed attempts so far` : ''})`);
+    },
   });
   if (!o.quiet) say(`worker ${name} on queue '${queueName}' at ${redactRedis(url)}, store ${store.location}`);
   const ticker = o.quiet ? null : setInterval(() => say(line()), 5000);

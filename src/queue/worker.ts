@@ -37,6 +37,8 @@ export interface WorkerOptions {
   /** job lock, ms (default 30000): a dead worker's jobs return to the queue about this long after it died */
   lockMs?: number;
   onBatch?: (b: BatchReport) => void;
+  /** a failed attempt at a document: retried (`final` false) or dead-lettered */
+  onFailure?: (e: DyadError, attempt: number, final: boolean) => void;
   onError?: (e: Error) => void;
 }
 
@@ -47,7 +49,10 @@ export interface BatchReport {
   duplicates: number;
   failed: number;
   events: number;
+  /** wall time of the batch, and the parts spent coding and in the store (lookups and the write) */
   ms: number;
+  codeMs: number;
+  storeMs: number;
 }
 
 export interface JobResult {
@@ -139,14 +144,16 @@ export class QueueWorker {
     const e = asDyad(err);
     const permanent = PERMANENT.has(e.code) || e.code === 'E_QUEUE_JOB';
     const attempts = p.job.attemptsMade + 1;
-    if (permanent || attempts >= (p.job.opts.attempts ?? 1)) await this.dead(p.job, e, attempts, d).catch((x) => this.o.onError?.(x as Error));
+    const final = permanent || attempts >= (p.job.opts.attempts ?? 1);
+    this.o.onFailure?.(e, attempts, final);
+    if (final) await this.dead(p.job, e, attempts, d).catch((x) => this.o.onError?.(x as Error));
     const msg = `${e.code}: ${e.where ? e.where + ': ' : ''}${e.message}`;
     p.reject(permanent ? new UnrecoverableError(msg) : new Error(msg));
   }
 
   private async run(items: Pending[]): Promise<void> {
     const t0 = performance.now();
-    const report: BatchReport = { jobs: items.length, stored: 0, duplicates: 0, failed: 0, events: 0, ms: 0 };
+    const report: BatchReport = { jobs: items.length, stored: 0, duplicates: 0, failed: 0, events: 0, ms: 0, codeMs: 0, storeMs: 0 };
     const valid: { p: Pending; d: DocJob }[] = [];
     for (const p of items) {
       try {
@@ -158,8 +165,10 @@ export class QueueWorker {
     }
     // texts already stored (a redelivered job, the same text enqueued twice) are not coded again
     let known: Set<string>;
+    let t = performance.now();
     try {
       known = await this.o.store.storedHashes(valid.map((v) => v.d.hash));
+      report.storeMs += performance.now() - t;
     } catch (e) {
       for (const v of valid) await this.fail(v.p, e, v.d);
       report.failed += valid.length;
@@ -176,7 +185,9 @@ export class QueueWorker {
         todo.push(v);
       }
     }
+    t = performance.now();
     const coded = codeDocs(todo.map(({ d }) => ({ text: d.text, date: d.date, id: d.id, source: d.source, url: d.url })));
+    report.codeMs = performance.now() - t;
     const ok: { p: Pending; d: DocJob; cd: CodedDocument }[] = [];
     for (let i = 0; i < todo.length; i++) {
       const r = coded[i];
@@ -189,7 +200,9 @@ export class QueueWorker {
     }
     if (ok.length) {
       try {
+        t = performance.now();
         const w = await this.o.store.write(ok.map((x) => x.cd), []);
+        report.storeMs += performance.now() - t;
         const stored = new Set(w.stored);
         for (const x of ok) {
           const isNew = stored.has(x.d.hash);

@@ -173,6 +173,11 @@ export class PostgresStore implements AsyncEventStore {
     return bad.length ? bad.join('; ') : 'ok';
   }
 
+  /** A read-only statement straight to the database (tests, diagnostics). */
+  async query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+    return this.read(() => this.pool.query(sql, params));
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -2,8 +2,9 @@
  * One batch of coded documents into PostgreSQL, in one transaction, exactly once per text: documents are
  * inserted if absent (unique sha256 of the text; ON CONFLICT DO NOTHING), and only the documents this
  * transaction inserted get sentences, events, mentions and cluster and actor counts. Every table is written
- * with one multi-row statement (unnest of arrays), and shared rows (documents by hash, clusters by key,
- * actors by code) are always locked in sorted order, so concurrent workers cannot deadlock on them.
+ * with one multi-row statement (unnest of arrays). Shared rows are locked in sorted order (documents by hash,
+ * new clusters by key, cluster counters by id, actors by code), and the shared counters (clusters, actors) are
+ * updated last, so concurrent workers neither deadlock on them nor hold them while inserting their events.
  */
 import type pg from 'pg';
 import type { CodedDocument, FailureInput, WriteResult } from '../types.js';
@@ -61,9 +62,12 @@ export async function writeBatch(c: Client, docsIn: CodedDocument[], failuresIn:
   if (fresh.length) {
     await c.query("DELETE FROM failures WHERE hash = ANY($1::text[]) AND hash <> ''", [fresh.map((d) => d.doc.hash)]);
     const sentenceIds = await insertSentences(c, fresh, docIds);
-    const clusterIds = await upsertClusters(c, fresh);
+    const plan = planClusters(fresh);
+    const clusters = await clusterIds(c, plan);
+    await insertEvents(c, fresh, docIds, sentenceIds, clusters);
+    // shared counters last: their rows stay locked only until the commit
+    await addClusterCounts(c, plan, clusters);
     await upsertActors(c, fresh);
-    await insertEvents(c, fresh, docIds, sentenceIds, clusterIds);
   }
   await upsertFailures(c, failuresIn, now);
   return { stored: fresh.map((d) => d.doc.hash) };
@@ -92,8 +96,14 @@ async function insertSentences(c: Client, docs: CodedDocument[], docIds: Map<str
   return out;
 }
 
-/** Cross-article clusters: counts added per key in key order; then distinct publishers. Returns key → id. */
-async function upsertClusters(c: Client, docs: CodedDocument[]): Promise<Map<string, number>> {
+interface ClusterPlan {
+  rows: ClusterAgg[];
+  /** distinct (cluster key, publisher) pairs of the batch */
+  pairs: { key: string; source: string }[];
+}
+
+/** What the batch adds to each cross-article cluster, in key order. */
+function planClusters(docs: CodedDocument[]): ClusterPlan {
   const agg = new Map<string, ClusterAgg>();
   const pairs = new Map<string, { key: string; source: string }>();
   for (const d of docs) {
@@ -116,34 +126,53 @@ async function upsertClusters(c: Client, docs: CodedDocument[]): Promise<Map<str
       if (d.doc.source) pairs.set(`${key}\u0002${d.doc.source}`, { key, source: d.doc.source });
     }
   }
+  return { rows: [...agg.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), pairs: [...pairs.values()] };
+}
+
+/**
+ * The ids of the batch's clusters, creating the missing ones with zero counts. An existing cluster is not
+ * locked here (ON CONFLICT DO NOTHING on a committed row takes no lock): its counts are added at the end of
+ * the transaction (addClusterCounts), so hot clusters stay locked only for the last statements and the commit.
+ */
+async function clusterIds(c: Client, plan: ClusterPlan): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (!agg.size) return out;
-  const rows = [...agg.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const r = await c.query(`INSERT INTO clusters AS c (date, source_code, target_code, cameo, location_name, quad_class, goldstein,
-      n_events, n_mentions, n_documents, n_sources)
-    SELECT d, s, t, cm, l, q, g, ne, nm, nd, 0
-    FROM ${unnestOf(['text', 'text', 'text', 'text', 'text', 'int', 'float8', 'int', 'int', 'int'])} AS x(d, s, t, cm, l, q, g, ne, nm, nd)
-    ON CONFLICT (date, source_code, target_code, cameo, location_name) DO UPDATE SET
-      n_events = c.n_events + excluded.n_events, n_mentions = c.n_mentions + excluded.n_mentions,
-      n_documents = c.n_documents + excluded.n_documents
-    RETURNING id, date, source_code, target_code, cameo, location_name`, [
-    rows.map((a) => a.date), rows.map((a) => a.source), rows.map((a) => a.target), rows.map((a) => a.cameo),
-    rows.map((a) => a.location), rows.map((a) => a.quad), rows.map((a) => a.goldstein), rows.map((a) => a.events),
-    rows.map((a) => a.mentions), rows.map((a) => a.documents),
-  ]);
+  const rows = plan.rows;
+  if (!rows.length) return out;
+  const cols = [rows.map((a) => a.date), rows.map((a) => a.source), rows.map((a) => a.target), rows.map((a) => a.cameo), rows.map((a) => a.location)];
+  await c.query(`INSERT INTO clusters (date, source_code, target_code, cameo, location_name, quad_class, goldstein)
+    SELECT * FROM ${unnestOf(['text', 'text', 'text', 'text', 'text', 'int', 'float8'])}
+    ON CONFLICT (date, source_code, target_code, cameo, location_name) DO NOTHING`,
+  [...cols, rows.map((a) => a.quad), rows.map((a) => a.goldstein)]);
+  const r = await c.query(`SELECT c.id, c.date, c.source_code, c.target_code, c.cameo, c.location_name
+    FROM clusters c JOIN ${unnestOf(['text', 'text', 'text', 'text', 'text'])} AS x(d, s, t, cm, l)
+      ON c.date = x.d AND c.source_code = x.s AND c.target_code = x.t AND c.cameo = x.cm AND c.location_name = x.l`, cols);
   for (const x of r.rows as Record<string, string>[]) {
-    const key = [x.date, x.source_code, x.target_code, x.cameo, x.location_name].join('\u0001');
-    out.set(key, Number(x.id));
-  }
-  const ps = [...pairs.values()].map((p) => ({ id: out.get(p.key)!, source: p.source }))
-    .sort((a, b) => a.id - b.id || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  if (ps.length) {
-    await c.query(`WITH ins AS (INSERT INTO cluster_sources (cluster_id, source) SELECT * FROM unnest($1::bigint[], $2::text[])
-        ON CONFLICT DO NOTHING RETURNING cluster_id)
-      UPDATE clusters c SET n_sources = c.n_sources + x.n FROM (SELECT cluster_id, count(*)::int AS n FROM ins GROUP BY cluster_id) x
-      WHERE c.id = x.cluster_id`, [ps.map((p) => p.id), ps.map((p) => p.source)]);
+    out.set([x.date, x.source_code, x.target_code, x.cameo, x.location_name].join('\u0001'), Number(x.id));
   }
   return out;
+}
+
+/** Add the batch's counts to its clusters (rows locked in id order), new publishers included. */
+async function addClusterCounts(c: Client, plan: ClusterPlan, ids: Map<string, number>): Promise<void> {
+  if (!plan.rows.length) return;
+  const newSources = new Map<number, number>();
+  const ps = plan.pairs.map((p) => ({ id: ids.get(p.key)!, source: p.source }))
+    .sort((a, b) => a.id - b.id || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  if (ps.length) {
+    const r = await c.query(`INSERT INTO cluster_sources (cluster_id, source) SELECT * FROM unnest($1::bigint[], $2::text[])
+      ON CONFLICT DO NOTHING RETURNING cluster_id`, [ps.map((p) => p.id), ps.map((p) => p.source)]);
+    for (const x of r.rows as { cluster_id: number }[]) newSources.set(x.cluster_id, (newSources.get(x.cluster_id) ?? 0) + 1);
+  }
+  const rows = plan.rows.map((a) => ({ ...a, id: ids.get(a.key)! })).sort((a, b) => a.id - b.id);
+  // NO KEY UPDATE, as the UPDATE itself takes: it does not conflict with the KEY SHARE locks other writers' foreign
+  // keys (events.cluster_id) take, so only counter updates wait for each other, in id order
+  await c.query('SELECT id FROM clusters WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE', [rows.map((a) => a.id)]);
+  await c.query(`UPDATE clusters c SET n_events = c.n_events + x.ne, n_mentions = c.n_mentions + x.nm,
+      n_documents = c.n_documents + x.nd, n_sources = c.n_sources + x.ns
+    FROM ${unnestOf(['bigint', 'int', 'int', 'int', 'int'])} AS x(id, ne, nm, nd, ns) WHERE c.id = x.id`, [
+    rows.map((a) => a.id), rows.map((a) => a.events), rows.map((a) => a.mentions), rows.map((a) => a.documents),
+    rows.map((a) => newSources.get(a.id) ?? 0),
+  ]);
 }
 
 async function upsertActors(c: Client, docs: CodedDocument[]): Promise<void> {
