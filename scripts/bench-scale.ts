@@ -53,10 +53,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   const rows: string[] = [];
   const load = () => os.loadavg()[0].toFixed(1);
+  const admin = new pg.Client({ connectionString: (await server.createDb('bench_admin')) });
+  await admin.connect();
+  const lsn = async () => String((await admin.query('SELECT pg_current_wal_lsn() AS l')).rows[0].l);
+  const walKb = async (from: string) => Number((await admin.query('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS d', [from])).rows[0].d) / 1024;
+  let wal = 0;
   const row = (what: string, wall: number, dyadCpu: number, pgCpu: number, redisCpu: number) => {
     const all = dyadCpu + pgCpu + redisCpu;
     rows.push(`| ${what} | ${wall.toFixed(1)} s | ${(N / wall).toFixed(0)} | ${dyadCpu.toFixed(1)} | ${pgCpu.toFixed(1)} | ` +
-      `${redisCpu ? redisCpu.toFixed(1) : '–'} | ${(1000 * dyadCpu / N).toFixed(2)} + ${(1000 * pgCpu / N).toFixed(2)} + ${(1000 * redisCpu / N).toFixed(2)} | ${(N / all).toFixed(0)} | ${load()} |`);
+      `${redisCpu ? redisCpu.toFixed(1) : '–'} | ${(1000 * dyadCpu / N).toFixed(2)} + ${(1000 * pgCpu / N).toFixed(2)} + ${(1000 * redisCpu / N).toFixed(2)} | ${(N / all).toFixed(0)} | ${wal ? (wal / N).toFixed(1) : '–'} | ${load()} |`);
   };
   try {
     const lite = path.join(dir, 'local.db');
@@ -65,7 +70,9 @@ async function main(): Promise<void> {
     row('local `dyad ingest` → SQLite (no queue)', sec, cpu, 0, 0);
     const pgLocal = await server.createDb('local');
     let pg0 = server.cpuSeconds();
+    let l0 = await lsn();
     const sec2 = await timed(async () => { const r = await dyad(['ingest', '--quiet', '--db', pgLocal, corpus]); if (r.code) throw new Error(r.err); cpu = r.cpu; });
+    wal = await walKb(l0);
     row('local `dyad ingest` → PostgreSQL (no queue)', sec2, cpu, server.cpuSeconds() - pg0, 0);
     for (let w = 1; w <= MAX; w++) {
       const db = await server.createDb(`w${w}`);
@@ -75,6 +82,7 @@ async function main(): Promise<void> {
       const lines: string[] = [];
       let workerCpu = 0;
       pg0 = server.cpuSeconds();
+      l0 = await lsn();
       const r0 = cpuSeconds(redis.pid);
       const s = await timed(async () => {
         const rs = await Promise.all(Array.from({ length: w }, (_, k) =>
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
         for (const r of rs) { if (r.code) throw new Error(r.err); lines.push(r.err.trim().split('\n').pop()!); workerCpu += r.cpu; }
       });
       const pgCpu = server.cpuSeconds() - pg0;
+      wal = await walKb(l0);
       const redisCpu = cpuSeconds(redis.pid) - r0;
       const c = new pg.Client({ connectionString: db });
       await c.connect();
@@ -92,13 +101,14 @@ async function main(): Promise<void> {
       for (const l of lines) process.stderr.write(`  ${l}\n`);
     }
   } finally {
+    await admin.end();
     await redis.stop();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(`${N} documents (examples/*.txt), ${os.cpus().length} cores\n` +
-    '| run | wall | docs/s | CPU s: dyad | CPU s: PostgreSQL | CPU s: Redis | CPU ms per doc (dyad + PG + Redis) | docs per CPU-second | load avg (1 min) after |\n' +
-    `|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+    '| run | wall | docs/s | CPU s: dyad | CPU s: PostgreSQL | CPU s: Redis | CPU ms per doc (dyad + PG + Redis) | docs per CPU-second | WAL KB per doc | load avg (1 min) after |\n' +
+    `|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
 }
 
 main().catch((e) => { process.stderr.write(`${(e as Error).stack ?? e}\n`); process.exit(1); });
