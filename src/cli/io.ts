@@ -19,6 +19,12 @@ export function reportError(e: unknown): void {
   }
 }
 
+// A reader that goes away (`dyad code … | head`) is not an error: stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 /** Write to stdout respecting back-pressure; resolves when flushed. */
 export function out(s: string): Promise<void> {
   return new Promise((resolve) => {
