@@ -38,6 +38,7 @@ export interface Unit {
 function singulars(key: string, lemma: string): string[] {
   const out: string[] = [];
   if (lemma !== key) out.push(lemma);
+  if (key.length > 4 && key.endsWith('men')) out.push(key.slice(0, -3) + 'man'); // "Gunmen", "Militiamen"
   if (key.length > 3 && key.endsWith('s')) {
     if (key.endsWith('ies')) out.push(key.slice(0, -3) + 'y');
     if (key.endsWith('es')) out.push(key.slice(0, -2));
