@@ -3,6 +3,7 @@ import { Doc } from './core/doc.js';
 import type { Event } from './core/event.js';
 import { checkText } from './core/input.js';
 import { htmlText, sourceOffsetsStage } from './core/source.js';
+import { codeInWindows } from './windows.js';
 import { parseIsoDate, todayIso } from './core/dates.js';
 import { tokenizeStage, parseStage } from './nlp/stage.js';
 import { actorsStage } from './actors/stage.js';
@@ -53,7 +54,10 @@ export function codeDoc(text: string, opts: CodeOptions = {}): Doc {
   return p.run(makeDoc(text, opts));
 }
 
-/** Code one article: text in, events out. */
+/**
+ * Code one article: text in, events out. A text longer than WINDOW_CHARS (250,000 characters) is coded in
+ * windows so memory and time stay bounded (src/windows.ts); a shorter one gets exactly codeDoc's events.
+ */
 export function code(text: string, opts: CodeOptions = {}): Event[] {
-  return codeDoc(text, opts).events;
+  return codeInWindows(text, opts, codeDoc);
 }

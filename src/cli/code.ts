@@ -3,6 +3,7 @@ import { DyadError } from '../core/errors.js';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
 import { codeDoc } from '../pipeline.js';
+import { codeInWindows } from '../windows.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
@@ -92,14 +93,15 @@ export async function runCode(argv: string[]): Promise<number> {
       for await (const d of streamInputs(f, onError)) {
         let events: Event[];
         try {
-          const doc = codeDoc(d.text, {
+          // a text over 250,000 characters is coded in windows (src/windows.ts): bounded memory and time
+          events = codeInWindows(d.text, {
             date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
             explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
             html: (o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f)),
             actors: dict?.actors, verbs: dict?.verbs, nouns: dict?.nouns,
+          }, codeDoc, (doc) => {
+            if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
           });
-          events = doc.events;
-          if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
         } catch (e) {
           failed++;
           if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));

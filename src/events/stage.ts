@@ -39,10 +39,12 @@ export function eventsStage(opts: EventOptions = {}): Stage {
     run(doc: Doc) {
       const drafts: Draft[] = [];
       let c0 = 0;
+      const clausesOf: Doc['clauses'][] = doc.sentences.map(() => []);
+      for (const c of doc.clauses) clausesOf[c.sent]?.push(c);
       for (let s = 0; s < doc.sentences.length; s++) {
         let c1 = c0;
         while (c1 < doc.chunks.length && doc.chunks[c1].sent === s) c1++;
-        const clauses = doc.clauses.filter((c) => c.sent === s);
+        const clauses = clausesOf[s];
         const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: chunkStartMap(doc, c0, c1), attribution: null, attributionClause: null };
         findAttribution(ctx);
         if (!doc.discarded.has(s)) {
