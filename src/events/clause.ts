@@ -32,13 +32,15 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
     const adj = doc.tokens[vEnd];
-    const intentAdj = vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower);
+    // "is prepared / committed / set to": the tagger may take the adjective as a passive participle
+    const intentParticiple = vg.passive && INTENT_ADJECTIVES.has(doc.tokens[vg.head].lower);
+    const intentAdj = (vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower)) || intentParticiple;
     // "is about to restore ties": the imminent action itself
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
     const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
     const lemma = intentAdj ? 'intend' : aboutTo ? 'begin' : vg.lemma;
     const inf = inf0 && (inf0.start === vEnd || ((intentAdj || aboutTo) && inf0.start === vEnd + 1) || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
-    if (intentAdj && inf) rules.push(`'be ${adj.lower} to' is an intent`);
+    if (intentAdj && inf) rules.push(`'be ${intentParticiple ? doc.tokens[vg.head].lower : adj.lower} to' is an intent`);
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
       const inner = codeVerb(ctx, inf, verbs);
@@ -120,7 +122,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     if (!coded || !code) continue;
     // passive voice: "X was repelled by Y" → Y is the source
-    const passive = vg.passive || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
+    const passive = (vg.passive && !intentParticiple) || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
     if (passive) {
       const by = byAgent(ctx, cl);
       rules.push('passive voice: the "by" phrase is the source, the subject the target');
@@ -164,6 +166,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules, consumed });
       }
       continue;
+    }
+    // no actor as source ("A roadside bombing killed a soldier", a passive without agent): kept as an
+    // unresolved source, which only --partial prints
+    if (!sources.length) {
+      sources = [unresolvedSource(ctx, subjectChunks)];
+      rules.push('source not named: unresolved (printed with --partial only)');
     }
     pushPairs(drafts, ctx, cl, sources, targets, code, passive ? null : coded.match.pattern.reverse, {
       consumed,
@@ -219,4 +227,16 @@ function appositionSource(ctx: SentenceCtx, subj: number[]): ActorMention[] | nu
   if (named.code) return [named];
   if (!titled.code) return null;
   return [{ ...titled, name: named.name ?? named.text, entries: [...titled.entries, `apposition: '${named.text}' is '${titled.text}'`] }];
+}
+
+/** an unresolved source standing for the clause subject (or nothing, for an agentless passive) */
+function unresolvedSource(ctx: SentenceCtx, subj: number[]): ActorMention {
+  const doc = ctx.doc;
+  const ch = subj.length ? doc.chunks[subj[0]] : null;
+  const start = ch ? ch.start : doc.sentences[ctx.sent].first;
+  const end = ch ? ch.end : start;
+  return {
+    start, end, text: ch ? doc.spanText(ch.start, ch.end) : '', code: null, country: null, sector: null, name: null,
+    kind: 'unknown', entries: ['no actor named as the source'], confidence: 0.3, locative: false, agents: [],
+  };
 }
