@@ -1,5 +1,6 @@
 import type { ActorMention, Clause } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
+import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
 import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS } from './compose.js';
@@ -58,7 +59,10 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         const innerNeg = doc.verbs[inf.verb!].negated;
         // "will not / promised not to accept refugees": a negated intent to cooperate is a rejection
         const refusal = INTENT_VERBS.has(lemma) && (negated || innerNeg) && Number(c.slice(0, 2)) <= 8;
-        const composed = refusal ? refuseCode(c) : ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
+        // "failed to reach agreement" is a rejection of cooperation; "failed to capture" is no event
+        const failed = lemma === 'fail' && Number(c.slice(0, 2)) > 8;
+        const composed = failed ? null : refusal ? refuseCode(c) : ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
+        if (failed) { consumed.add(inf.i); continue; }
         if (composed) {
           rules.push(`control verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${c}) → ${composed}${refusal ? ' (negated intent = rejection)' : ''}`);
           coded = inner;
@@ -79,6 +83,19 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         coded = inner;
         code = ic;
         consumed.add(comp.i);
+      }
+    }
+    // "declared that China must drop barriers": a speaker saying another actor must act makes a demand
+    if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
+      const inner = codeVerb(ctx, comp, verbs);
+      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+      const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      if (compSubj.length && src.length && !compSubj.some((t) => src.some((x) => x.code === t.code))) {
+        const composed = inner?.code ? demandCode(inner.code) : '100';
+        rules.push(`'${lemma} that X ${doc.verbs[comp.verb].modal} …' is a demand${inner?.code ? `: '${doc.verbs[comp.verb].lemma}' (${inner.code}) → ${composed}` : ''}`);
+        consumed.add(comp.i);
+        pushPairs(drafts, ctx, cl, src, compSubj, composed, null, { negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that * ${doc.verbs[comp.verb].modal}`, origin: 'grammar', rules, consumed });
+        continue;
       }
     }
     // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
