@@ -9,7 +9,7 @@ import { EXIT_OK, EXIT_USAGE, reportError, say } from './io.js';
 export async function runEvalPetrarch(argv: string[]): Promise<number> {
   let a;
   try {
-    a = parseArgs({ args: argv, allowPositionals: true, options: { dict: { type: 'string', multiple: true }, errors: { type: 'boolean', default: false } } });
+    a = parseArgs({ args: argv, allowPositionals: true, options: { dict: { type: 'string', multiple: true }, errors: { type: 'boolean', default: false }, grammar: { type: 'string', default: 'literal' } } });
   } catch (e) {
     say(`E_USAGE: ${(e as Error).message}`);
     return EXIT_USAGE;
@@ -26,7 +26,8 @@ export async function runEvalPetrarch(argv: string[]): Promise<number> {
     const dictPaths = (a.values.dict as string[] | undefined) ?? defaultDicts(file);
     const dict = loadDictBundle(dictPaths, { mode: 'replace' });
     const t1 = performance.now();
-    const opts = { partial: true, anyCode: true, actors: dict.actors, verbs: dict.verbs, nouns: dict.nouns };
+    const grammar = a.values.grammar === 'dyad' ? 'dyad' : 'literal';
+    const opts = { partial: true, anyCode: true, grammar, actors: dict.actors, verbs: dict.verbs, nouns: dict.nouns } as const;
     const pipeline = buildPipeline(opts);
     const results: RecordResult[] = records.map((r) => scoreRecord(r, () => pipeline.run(makeDoc(r.text, { ...opts, date: r.date, id: r.id })).events));
     const ms = performance.now() - t1;

@@ -22,12 +22,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (cl.verb === null || consumed.has(cl.i) || cl.i === ctx.attributionClause) continue;
     const vg = doc.verbs[cl.verb];
     if (vg.infinitive) continue; // only coded through the verb that governs it
-    const why = blocked(ctx, cl);
+    const why = ctx.literal ? null : blocked(ctx, cl);
     if (why) continue;
     const rules: string[] = [];
     let coded = codeVerb(ctx, cl, verbs);
     let code = coded?.code ?? null;
-    let negated = vg.negated;
+    let negated = ctx.literal ? false : vg.negated;
     let conditional = childClauses(ctx, cl.i, 'conditional').length > 0;
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
@@ -148,7 +148,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       sources = by;
     }
     // modality: "will/would" → intent (or threat for hostile acts); "may/might/could" → speculation, no event
-    if (vg.modal && !rules.some((r) => r.startsWith('control verb'))) {
+    if (vg.modal && !ctx.literal && !rules.some((r) => r.startsWith('control verb'))) {
       // "may halt mediation if ..." is a conditional threat, not speculation
       const firm = vg.modal === 'will' || vg.modal === 'would' || vg.modal === 'shall' || (conditional && ['may', 'might', 'could'].includes(vg.modal));
       if (!firm) continue;

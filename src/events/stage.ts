@@ -20,6 +20,11 @@ export interface EventOptions {
   explain?: boolean;
   /** keep codes that are not CAMEO (imported WEIS/test dictionaries); their quad class comes from the root */
   anyCode?: boolean;
+  /**
+   * 'literal': code each verb as its pattern says, the way PETRARCH/TABARI do with their own dictionaries (no
+   * intent/threat composition for modals, negation and conditions left to the patterns). Default 'dyad'.
+   */
+  grammar?: 'dyad' | 'literal';
   verbs?: VerbDictionary;
   nouns?: VerbDictionary;
 }
@@ -45,7 +50,7 @@ export function eventsStage(opts: EventOptions = {}): Stage {
         let c1 = c0;
         while (c1 < doc.chunks.length && doc.chunks[c1].sent === s) c1++;
         const clauses = clausesOf[s];
-        const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: chunkStartMap(doc, c0, c1), attribution: null, attributionClause: null };
+        const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: chunkStartMap(doc, c0, c1), attribution: null, attributionClause: null, literal: opts.grammar === 'literal' };
         findAttribution(ctx);
         if (!doc.discarded.has(s)) {
           const before = drafts.length;
