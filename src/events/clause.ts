@@ -40,7 +40,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
     const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
     const lemma = intentAdj ? 'intend' : aboutTo ? 'begin' : vg.lemma;
-    const inf = inf0 && (inf0.start === vEnd || ((intentAdj || aboutTo) && inf0.start === vEnd + 1) || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
+    // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
+    const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
+    const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
     if (intentAdj && inf) rules.push(`'be ${intentParticiple ? doc.tokens[vg.head].lower : adj.lower} to' is an intent`);
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
@@ -256,4 +258,13 @@ function unresolvedSource(ctx: SentenceCtx, subj: number[]): ActorMention {
     start, end, text: ch ? doc.spanText(ch.start, ch.end) : '', code: null, country: null, sector: null, name: null,
     kind: 'unknown', entries: ['no actor named as the source'], confidence: 0.3, locative: false, agents: [],
   };
+}
+
+/** is there a bare noun phrase (an object, not a prepositional phrase) between two tokens? */
+function hasObjectBetween(ctx: SentenceCtx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c !== undefined && ctx.doc.chunks[c].kind === 'NP' && ctx.doc.chunks[c].prep === undefined) return true;
+  }
+  return false;
 }
