@@ -84,6 +84,8 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   const name = unknownName(doc, ch.start, ch.end, covered);
   const blockName = blocks.length ? blocks[0] : null;
   if (!entries.length && !agents.length && !name && !blockName) return null;
+  // "two Patriot systems", "Iron Dome interceptors": an unknown name that only modifies a common noun is no actor
+  if (!entries.length && !agents.length && !blockName && name && name.end <= ch.head && tokens[ch.head].pos === 'NOUN') return null;
 
   // the strongest entry: person/group > igo > country; the first among equals
   let best: LexMatch | null = null;
