@@ -209,10 +209,6 @@ export interface TimelinePoint {
 export interface DyadEventRow {
   /** store id of the event */
   id: number;
-  /** the coder's event id */
-  uid: string;
-  /** the document's input id */
-  doc: string;
   date: string;
   source_code: string;
   source_country: string | null;
@@ -226,7 +222,13 @@ export interface DyadEventRow {
   plover_type: string | null;
   location_country: string | null;
   cluster: number | null;
-  evidence_text: string;
+}
+
+/** What names a stored event as evidence: its coder id, document input id and evidence text. */
+export interface EventRef {
+  uid: string;
+  doc: string;
+  text: string;
 }
 
 export interface StoreStats {
@@ -257,8 +259,10 @@ export interface EventStore {
   events(filter: EventFilter): Page<StoredEvent>;
   /** every matching event, oldest first, without paging (exports) */
   eachEvent(filter: EventFilter): Iterable<StoredEvent>;
-  /** events with both a source and a target code (not negated), oldest first: the conflict-system input */
+  /** events with both a source and a target code (not negated), in store order: the conflict-system input */
   eachDyadEvent(filter: EventFilter): Iterable<DyadEventRow>;
+  /** coder id, document and evidence text of these events (store ids) */
+  eventRefs(ids: number[]): Map<number, EventRef>;
   event(id: number): EventDetail | null;
   /** a document's metadata, and its text unless withText is false */
   document(id: number, withText?: boolean): StoredDocument | null;

@@ -2,7 +2,7 @@
  * Proxy relations: an outside actor that supports (cooperates with, as the source of the events) one local
  * party that is in conflict with another local party; and which outside actors back that opponent.
  */
-import { evidence, pairKey, type Pair } from './relations.js';
+import { pairEvidence, pairKey, type Pair } from './relations.js';
 import type { ProxyRelation } from './types.js';
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -18,14 +18,7 @@ export interface ProxyInput {
 
 /** Decayed cooperation from x to y (events with x as source), and whether any of it was material. */
 function support(pairs: Map<string, Pair>, x: string, y: string): { weight: number; material: boolean } {
-  const p = pairs.get(pairKey(x, y));
-  let weight = 0, material = false;
-  for (const it of p?.items ?? []) {
-    if (it.src !== x || it.w <= 0) continue;
-    weight += it.w;
-    if (it.row.quad_class === 2) material = true;
-  }
-  return { weight, material };
+  return pairs.get(pairKey(x, y))?.coop.get(x) ?? { weight: 0, material: false };
 }
 
 const tie = (pairs: Map<string, Pair>, x: string, y: string) => pairs.get(pairKey(x, y))?.weight ?? 0;
@@ -54,9 +47,9 @@ export function findProxies(o: ProxyInput): ProxyRelation[] {
           direct_conflict: round(Math.min(0, direct)),
           strength: round(s.weight),
           evidence: {
-            support: evidence(pairs.get(pairKey(backer, client))!.items.filter((it) => it.src === backer), 1, k),
-            conflict: evidence(conflict.items, -1, k),
-            direct: direct < 0 && directPair ? evidence(directPair.items, -1, k) : [],
+            support: pairEvidence(pairs.get(pairKey(backer, client))!, 1, k, backer),
+            conflict: pairEvidence(conflict, -1, k),
+            direct: direct < 0 && directPair ? pairEvidence(directPair, -1, k) : [],
           },
         });
       }

@@ -21,9 +21,16 @@ export interface Item {
 export interface Pair {
   a: string;
   b: string;
+  /** in date order (the store reads oldest first) */
   items: Item[];
   /** decayed signed weight */
   weight: number;
+  /** Σ |raw|: how much was reported, whatever its age */
+  amount: number;
+  /** decayed cooperation by source actor, and whether any of it was material (quad 2) */
+  coop: Map<string, { weight: number; material: boolean }>;
+  /** items by |w|, strongest first (filled on first use) */
+  strongest?: Item[];
 }
 
 export const pairKey = (x: string, y: string): string => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
@@ -61,9 +68,16 @@ export function groupPairs(items: Item[]): Map<string, Pair> {
   for (const it of items) {
     const k = pairKey(it.src, it.tgt);
     let p = pairs.get(k);
-    if (!p) pairs.set(k, p = { a: it.src < it.tgt ? it.src : it.tgt, b: it.src < it.tgt ? it.tgt : it.src, items: [], weight: 0 });
+    if (!p) pairs.set(k, p = { a: it.src < it.tgt ? it.src : it.tgt, b: it.src < it.tgt ? it.tgt : it.src, items: [], weight: 0, amount: 0, coop: new Map() });
     p.items.push(it);
     p.weight += it.w;
+    p.amount += Math.abs(it.raw);
+    if (it.w > 0) {
+      let c = p.coop.get(it.src);
+      if (!c) p.coop.set(it.src, c = { weight: 0, material: false });
+      c.weight += it.w;
+      if (it.row.quad_class === 2) c.material = true;
+    }
   }
   return pairs;
 }
@@ -88,8 +102,8 @@ export function statsOf(a: string, items: Item[]): RelationStats {
   s.goldstein_sum = round(s.goldstein_sum, 2);
   s.goldstein_mean = items.length ? round(s.goldstein_sum / items.length, 2) : 0;
   s.net = round(s.net);
-  s.event_ids = [...items].sort((x, y) => (y.row.date > x.row.date ? 1 : y.row.date < x.row.date ? -1 : y.row.id - x.row.id))
-    .slice(0, MAX_IDS).map((it) => it.row.id);
+  // items are in (date, id) order: the newest are at the end
+  for (let i = items.length - 1; i >= 0 && s.event_ids.length < MAX_IDS; i--) s.event_ids.push(items[i].row.id);
   return s;
 }
 
@@ -109,16 +123,33 @@ export function relationOf(p: Pair, window: Window): DyadRelation {
 export function evidenceRef(it: Item): EvidenceRef {
   const r = it.row;
   return {
-    id: r.id, event: r.uid, doc: r.doc, date: r.date, source: r.source_code, target: r.target_code, cameo: r.cameo,
-    quad_class: r.quad_class, goldstein: r.goldstein, text: r.evidence_text,
+    // event, doc and text are filled from the store once the view is built (fillRefs in view.ts)
+    id: r.id, event: '', doc: '', date: r.date, source: r.source_code, target: r.target_code, cameo: r.cameo,
+    quad_class: r.quad_class, goldstein: r.goldstein, text: '',
   };
 }
 
+const byStrength = (x: Item, y: Item) =>
+  Math.abs(y.w) - Math.abs(x.w) || (y.row.date > x.row.date ? 1 : y.row.date < x.row.date ? -1 : 0) || x.row.id - y.row.id;
+
 /** The k strongest items of one sign (and, optionally, one direction), newest first among equals. */
 export function evidence(items: Item[], sign: 1 | -1, k: number, from?: string): EvidenceRef[] {
-  return items.filter((it) => Math.sign(it.raw) === sign && (!from || it.src === from))
-    .sort((x, y) => Math.abs(y.w) - Math.abs(x.w) || (y.row.date > x.row.date ? 1 : y.row.date < x.row.date ? -1 : 0) || x.row.id - y.row.id)
-    .slice(0, k).map(evidenceRef);
+  return pick([...items].sort(byStrength), sign, k, from);
+}
+
+/** The same for a whole pair, sorting its items once. */
+export function pairEvidence(p: Pair, sign: 1 | -1, k: number, from?: string): EvidenceRef[] {
+  p.strongest ??= [...p.items].sort(byStrength);
+  return pick(p.strongest, sign, k, from);
+}
+
+function pick(sorted: Item[], sign: 1 | -1, k: number, from?: string): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  for (const it of sorted) {
+    if (out.length >= k) break;
+    if (Math.sign(it.raw) === sign && (!from || it.src === from)) out.push(evidenceRef(it));
+  }
+  return out;
 }
 
 /** Ties whose sign flipped between consecutive windows with events (|net| of at least one weak event). */

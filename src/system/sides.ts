@@ -1,7 +1,7 @@
 /** Sides from a signed partition: members with a confidence and the ties (with events) that justify it;
  *  mediators, who cooperate with opposed sides and fight none, are kept out of the sides. */
 import type { Graph, Partition } from './partition.js';
-import { evidence, pairKey, type Pair } from './relations.js';
+import { pairEvidence, pairKey, type Pair } from './relations.js';
 import type { Side, SideMember, TieReason } from './types.js';
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -68,14 +68,16 @@ export function buildSides(g: Graph, sides: Partition, pairs: Map<string, Pair>,
         if (fits) agree += Math.abs(x); else against += Math.abs(x);
         const relation = !fits ? 'against' : same ? 'ally' : 'opponent';
         const pair = pairs.get(pairKey(u, v))!;
-        for (const it of pair.items) amount += Math.abs(it.raw);
-        reasons.push({ with: u, relation, weight: round(x), evidence: evidence(pair.items, x > 0 ? 1 : -1, k) });
+        amount += pair.amount;
+        reasons.push({ with: u, relation, weight: round(x), evidence: [] });
       });
       const total = agree + against;
       // the share of (decayed) tie weight that agrees, damped by how much was reported at all (not decayed)
       const confidence = total ? (agree / total) * (amount / (amount + DAMP)) : 0;
       reasons.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || (x.with < y.with ? -1 : 1));
-      return { actor: v, confidence: round(confidence, 2), agree: round(agree), against: round(against), reasons: reasons.slice(0, REASONS) };
+      const kept = reasons.slice(0, REASONS);
+      for (const r of kept) r.evidence = pairEvidence(pairs.get(pairKey(r.with, v))!, r.weight > 0 ? 1 : -1, k);
+      return { actor: v, confidence: round(confidence, 2), agree: round(agree), against: round(against), reasons: kept };
     });
     const power = new Map(actors.map((v) => [v, strength(v)]));
     members.sort((x, y) => Number(local(y.actor)) - Number(local(x.actor)) || power.get(y.actor)! - power.get(x.actor)! || (x.actor < y.actor ? -1 : 1));

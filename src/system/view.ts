@@ -7,9 +7,9 @@ import type { DyadEventRow, EventStore } from '../store/types.js';
 import { actorId, inferLocalCountries, sourceOf, targetOf } from './identity.js';
 import { frustration, partitionSigned, signedGraph } from './partition.js';
 import { findProxies } from './proxies.js';
-import { decayOf, eventWeight, groupPairs, relationOf, tieChanges, windowOf, type Item } from './relations.js';
+import { decayOf, eventWeight, groupPairs, pairKey, relationOf, tieChanges, windowOf, type Item } from './relations.js';
 import { buildSides, findMediators } from './sides.js';
-import type { SystemActor, SystemOptions, SystemView } from './types.js';
+import type { EvidenceRef, SystemActor, SystemOptions, SystemView } from './types.js';
 
 export const SYSTEM_DEFAULTS = { window: 'month', collapse: 'state', halfLife: 180, top: 15, evidence: 5 } as const;
 
@@ -25,7 +25,8 @@ export function systemView(store: EventStore, o: SystemOptions = {}): SystemView
   const country = o.country ? o.country.toUpperCase() : null;
   if (!Number.isFinite(halfLife) || halfLife < 0) throw new DyadError('E_USAGE', `half-life must be 0 or more days, not ${halfLife}`);
 
-  const rows: DyadEventRow[] = [...store.eachDyadEvent({ from: o.from, to: o.to })];
+  const rows: DyadEventRow[] = [...store.eachDyadEvent({ from: o.from, to: o.to })]
+    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id));
   const localCountries = country ? [country] : inferLocalCountries(rows);
   const localSet = new Set(localCountries);
 
@@ -96,13 +97,13 @@ export function systemView(store: EventStore, o: SystemOptions = {}): SystemView
   })).sort((x, y) => y.events - x.events || (x.id < y.id ? -1 : 1));
 
   const proxies = findProxies({ pairs, actors: actors.map((a) => a.id), isLocal, mediators, k });
-  const relations = [...pairs.values()].map((p) => relationOf(p, window));
-  const dyads = [...relations].sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || y.events - x.events || (x.a + x.b < y.a + y.b ? -1 : 1))
-    .slice(0, top);
+  const strongest = [...pairs.values()].sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || y.items.length - x.items.length ||
+    (x.a + x.b < y.a + y.b ? -1 : 1));
+  const dyads = strongest.slice(0, top).map((p) => relationOf(p, window));
   const windows = [...new Set(items.map((it) => windowOf(it.row.date, window)))].sort();
   let total = 0;
   h.forEachEdge((e) => { total += Math.abs(h.getEdgeAttribute(e, 'weight') as number); });
-  return {
+  const view: SystemView = {
     params: { from: o.from ?? null, to: o.to ?? null, country, window, collapse, halfLife },
     reference_date: reference,
     first_date: items[0]?.row.date ?? null,
@@ -115,22 +116,40 @@ export function systemView(store: EventStore, o: SystemOptions = {}): SystemView
     proxies,
     changes: tieChanges(pairs.values(), window, k),
     dyads,
-    ties: relations.map((r) => ({ a: r.a, b: r.b, weight: r.weight, events: r.events }))
-      .sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || (x.a + x.b < y.a + y.b ? -1 : 1)),
+    ties: strongest.map((p) => ({ a: p.a, b: p.b, weight: round(p.weight), events: p.items.length })),
     frustration: round(f),
     balance: total ? round(1 - f / total) : 1,
     method: `signed partition (start: ${part.start}; local search minimising frustration), half-life ${halfLife || 'none'}`,
-    stats: { events: items.length, actors: actors.length, ties: pairs.size, ms: Math.round(performance.now() - t0) },
+    stats: { events: items.length, actors: actors.length, ties: pairs.size, ms: 0 },
   };
+  fillRefs(store, view);
+  view.stats.ms = Math.round(performance.now() - t0);
+  return view;
+}
+
+/** Every evidence reference gets its coder id, document and evidence text (one query for all). */
+function fillRefs(store: EventStore, v: SystemView): void {
+  const refs: EvidenceRef[] = [];
+  for (const s of v.sides) for (const m of s.members) for (const r of m.reasons) refs.push(...r.evidence);
+  for (const p of v.proxies) refs.push(...p.evidence.support, ...p.evidence.conflict, ...p.evidence.direct);
+  for (const c of v.changes) refs.push(...c.before.evidence, ...c.after.evidence);
+  const found = store.eventRefs(refs.map((r) => r.id));
+  for (const r of refs) {
+    const f = found.get(r.id);
+    if (f) { r.event = f.uid; r.doc = f.doc; r.text = f.text; }
+  }
 }
 
 /** The last event date of each actor's connected component. */
 function lastDateByActor(items: Item[]): Map<string, string> {
   const g = new UndirectedGraph();
   const lastOf = new Map<string, string>();
+  const seen = new Set<string>();
   for (const it of items) {
-    g.mergeEdge(it.src, it.tgt);
-    for (const a of [it.src, it.tgt]) if ((lastOf.get(a) ?? '') < it.row.date) lastOf.set(a, it.row.date);
+    const k = pairKey(it.src, it.tgt);
+    if (!seen.has(k)) { seen.add(k); g.mergeEdge(it.src, it.tgt); }
+    if ((lastOf.get(it.src) ?? '') < it.row.date) lastOf.set(it.src, it.row.date);
+    if ((lastOf.get(it.tgt) ?? '') < it.row.date) lastOf.set(it.tgt, it.row.date);
   }
   const out = new Map<string, string>();
   for (const comp of connectedComponents(g)) {
