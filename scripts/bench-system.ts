@@ -41,7 +41,7 @@ function randomEvent(date: string): Event {
   if (t === s) t = COUNTRIES[(COUNTRIES.indexOf(s) + 1) % COUNTRIES.length];
   const [cameo, quad, goldstein, plover] = CODES[Math.floor(rand() * CODES.length)];
   return {
-    ...seeds[0], date, cameo, cameo_root: cameo.slice(0, 2), quad_class: quad, goldstein, plover: { type: plover, mode: null, context: [] },
+    ...seeds[0], location: null, date, cameo, cameo_root: cameo.slice(0, 2), quad_class: quad, goldstein, plover: { type: plover, mode: null, context: [] },
     source: { text: s, code: s, country: s, sector: null, name: null }, target: { text: t, code: t, country: t, sector: null, name: null },
     evidence: { start: 0, end: 10, text: `${s} ${cameo} ${t}` },
   };

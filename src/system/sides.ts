@@ -91,7 +91,8 @@ export function buildSides(g: Graph, sides: Partition, pairs: Map<string, Pair>,
     });
   }
   const weight = (s: Side) => s.members.reduce((n, m) => n + m.agree + m.against, 0);
-  out.sort((x, y) => y.members.length - x.members.length || weight(y) - weight(x) || (x.label < y.label ? -1 : 1));
+  // sides with local parties first, then by the tie weight of their members
+  out.sort((x, y) => Number(y.local.length > 0) - Number(x.local.length > 0) || weight(y) - weight(x) || (x.label < y.label ? -1 : 1));
   out.forEach((s, i) => { s.id = i; });
   return out;
 }
