@@ -7,6 +7,7 @@ import { codeInWindows } from './windows.js';
 import { parseIsoDate, todayIso } from './core/dates.js';
 import { tokenizeStage, parseStage } from './nlp/stage.js';
 import { actorsStage } from './actors/stage.js';
+import { actorDatesStage } from './actors/event-dates.js';
 import { eventsStage, type EventOptions } from './events/stage.js';
 import type { ActorDictionary } from './actors/dictionary.js';
 import { placesStage, locateStage } from './geo/stage.js';
@@ -26,7 +27,7 @@ export interface CodeOptions extends EventOptions {
 
 /** The default stages in order: tokenize → parse → places → actors → events → plover-context → dates → locate. */
 export function defaultStages(opts: CodeOptions = {}): Stage[] {
-  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, locateStage, sourceOffsetsStage];
+  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, actorDatesStage(opts.actors), locateStage, sourceOffsetsStage];
 }
 
 export function buildPipeline(opts: CodeOptions = {}): Pipeline {

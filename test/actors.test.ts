@@ -39,6 +39,16 @@ describe('actors: dated codes', () => {
     assert.equal(codeOfName('The RSF', '2023-04-15'), 'SDNREB');
   });
 
+  it('re-codes actors on the event date when the event is dated before the publication', () => {
+    const doc = codeDoc('In 2016, Hulusi Akar met the Iraqi defence minister in Baghdad.', { date: '2024-03-16', explain: true });
+    const ev = doc.events.find((e) => e.cameo === '040')!;
+    assert.equal(ev.date, '2016-01-01');
+    assert.equal(ev.source.code, 'TURMIL');
+    assert.equal(ev.target?.name, 'Khaled al-Obeidi', 'the title names the holder on the event date');
+    assert.match(ev.explain!.source_entries.join(' '), /on the event date 2016-07-01: TURMIL/);
+    assert.equal(mention(doc, 'Hulusi Akar').code, 'TURLEG', 'the mention keeps the publication-date code');
+  });
+
   it('picks the narrowest interval and falls back to the undated code', () => {
     const e = { id: 'x', kind: 'person' as const, names: ['X'], label: 'X', origin: 't', codes: ['AAAELI', 'AAAMIL@2000-01-01..2010-12-31', 'AAAGOV@2005-01-01..2005-12-31'].map(parseDatedCode) };
     assert.equal(codeOn(e, '2005-06-01')?.code, 'AAAGOV');

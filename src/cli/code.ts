@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DyadError } from '../core/errors.js';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
@@ -7,7 +6,7 @@ import { codeInWindows } from '../windows.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say, parseCli } from './io.js';
 import type { LoadedDict, DictMode } from '../dict/load.js';
 import { unknownActors } from '../actors/unknown.js';
 
@@ -29,12 +28,7 @@ works); "-" or no FILE reads stdin.
 `;
 
 export async function runCode(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCli(argv, {
         date: { type: 'string' },
         format: { type: 'string', default: 'jsonl' },
         id: { type: 'string' },
@@ -45,19 +39,9 @@ export async function runCode(argv: string[]): Promise<number> {
         dict: { type: 'string', multiple: true },
         'dict-mode': { type: 'string', default: 'replace' },
         'unknown-actors': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(CODE_HELP);
-    return EXIT_USAGE;
-  }
+  }, CODE_HELP);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(CODE_HELP);
-    return EXIT_OK;
-  }
   const format = o.format as string;
   if (!['jsonl', 'json', 'csv'].includes(format)) {
     say(`E_FORMAT: unknown --format '${format}' (jsonl, json or csv)`);

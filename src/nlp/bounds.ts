@@ -68,23 +68,29 @@ function resentence(doc: Doc): void {
   doc.sentences = sentences;
 }
 
-/** Put the masked runs back as opaque tokens, each in the sentence of the token before it. */
+/**
+ * Put the masked runs back as opaque tokens: inside the sentence around them when wink's sentence goes on
+ * after the run ("see <URL> for"), else as a sentence of their own, so garbage never joins the sentence
+ * before it (nor its evidence).
+ */
 export function addRunTokens(doc: Doc, runs: readonly [number, number][]): void {
   if (!runs.length) return;
   const out: Token[] = [];
   let r = 0;
-  let sent = doc.tokens.length ? doc.tokens[0].sent : 0;
-  const opaque = ([a, b]: [number, number]): Token => {
+  let prev: Token | null = null;
+  const opaque = ([a, b]: [number, number], next: Token | null): Token => {
     const text = doc.text.slice(a, b);
     const lower = text.toLowerCase();
+    // a fractional index sorts between the neighbours and becomes its own sentence when renumbered
+    const sent = prev && next && prev.sent === next.sent ? prev.sent : (prev ? prev.sent : -1) + 0.5;
     return { i: 0, start: a, end: b, text, lower, pos: 'X', lemma: lower, sent };
   };
   for (const t of doc.tokens) {
-    while (r < runs.length && runs[r][0] < t.start) out.push(opaque(runs[r++]));
+    while (r < runs.length && runs[r][0] < t.start) out.push(opaque(runs[r++], t));
     out.push(t);
-    sent = t.sent;
+    prev = t;
   }
-  while (r < runs.length) out.push(opaque(runs[r++]));
+  while (r < runs.length) out.push(opaque(runs[r++], null));
   doc.tokens = out;
   resentence(doc);
 }
