@@ -68,8 +68,9 @@ const q = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 export function systemDot(v: SystemView): string {
   const L = ['graph conflict_system {', '  graph [overlap=false, splines=true];', '  node [style=filled, fontcolor=white, fontname="Helvetica"];'];
   for (const a of v.actors) {
-    const label = a.side === null ? a.id : `${a.id}\\nside ${a.side + 1}`;
-    L.push(`  ${q(a.id)} [label=${q(label)}, fillcolor=${q(sideColor(a.side))}, shape=${a.local ? 'box' : 'ellipse'}];`);
+    // \n is Graphviz's line break inside a label: added after quoting the id
+    const label = a.side === null ? q(a.id) : `${q(a.id).slice(0, -1)}\\nside ${a.side + 1}"`;
+    L.push(`  ${q(a.id)} [label=${label}, fillcolor=${q(sideColor(a.side))}, shape=${a.local ? 'box' : 'ellipse'}];`);
   }
   const max = Math.max(1e-9, ...v.ties.map((t) => Math.abs(t.weight)));
   for (const t of v.ties) {
