@@ -172,6 +172,17 @@ describe('size guards', () => {
     assert.equal(r.out, '', 'nothing coded from a binary file');
   });
 
+  it('takes any calendar date of years 0001–9999 as the publication date (years under 100 too)', () => {
+    for (const date of ['0001-01-01', '0099-06-15', '1900-02-28', '2024-02-29', '9999-12-31']) {
+      const events = code('Russia attacked Ukraine last week. Turkey condemned Greece on Monday.', { date });
+      assert.ok(events.length > 0, date);
+      for (const e of events) assert.match(e.date, /^\d{4}-\d{2}-\d{2}$/, date);
+    }
+    for (const date of ['2023-02-29', '0099-02-29', '2024-13-01', '2024-00-10']) {
+      assert.throws(() => code('Russia attacked Ukraine.', { date }), (e: unknown) => e instanceof DyadError && e.code === 'E_DATE_INVALID', date);
+    }
+  });
+
   it('keeps the library error contract: only input errors for genuinely bad text', () => {
     assert.throws(() => code('\u00a0\u3000\u2028', { date: '2024-03-16' }), (e: unknown) => e instanceof DyadError && e.code === 'E_INPUT_EMPTY');
     assert.throws(() => code('a\u0000b', { date: '2024-03-16' }), (e: unknown) => e instanceof DyadError && e.code === 'E_INPUT_BINARY');
