@@ -5,7 +5,7 @@ import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
 import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
-import { mentionOf, childClauses, blocked, speakerOf, isQuoted, type SentenceCtx } from './context.js';
+import { mentionOf, childClauses, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
 import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
 import { pushPairs } from './emit.js';
 
@@ -25,7 +25,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const why = ctx.literal ? null : blocked(ctx, cl);
     if (why) continue;
     const rules: string[] = [];
-    let coded = codeVerb(ctx, cl, verbs);
+    const own = clauseSubject(doc, cl.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+    const notTarget = vg.passive ? undefined : (m: ActorMention) => own.some((s) => sameActor(s, m));
+    let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
     let negated = ctx.literal ? false : vg.negated;
     let conditional = childClauses(ctx, cl.i, 'conditional').length > 0;
@@ -49,7 +51,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       const inner = codeVerb(ctx, inf, verbs);
       consumed.add(inf.i);
       if (inner && inner.code) {
-        const composed = code === '100' ? demandCode(inner.code) : appealCode(inner.code);
+        // "urged Turkey to stop sending weapons": asking to cease is a generic appeal or demand
+        const ceased = doc.verbs[inf.verb!].negated;
+        const composed = ceased ? code : code === '100' ? demandCode(inner.code) : appealCode(inner.code);
         rules.push(`appeal verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${inner.code}) → ${composed}`);
         code = composed;
       }

@@ -77,11 +77,23 @@ export function eventsStage(opts: EventOptions = {}): Stage {
   };
 }
 
+/**
+ * One sentence, one event per dyad and meaning: exact repeats go, and a root's generic code gives way to a
+ * specific one for the same pair ("Turkey warned Haftar that his forces would be a target": 130 and 138 → 138).
+ */
 function dedupeSentence(drafts: Draft[], from: number): void {
   const seen = new Set<string>();
   for (let i = from; i < drafts.length; i++) {
     const d = drafts[i];
     const key = `${d.source.code}|${d.code}|${d.target?.code}|${d.negated}`;
     if (seen.has(key)) { drafts.splice(i, 1); i--; } else seen.add(key);
+  }
+  const generic = (c: string) => c.length === 3 && c.endsWith('0');
+  for (let i = from; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (!generic(d.code) || !d.source.code) continue;
+    const specific = drafts.some((o, j) => j >= from && o !== d && o.code !== d.code && o.code.startsWith(d.code.slice(0, 2))
+      && o.source.code === d.source.code && o.target?.code === d.target?.code && o.negated === d.negated);
+    if (specific) { drafts.splice(i, 1); i--; }
   }
 }

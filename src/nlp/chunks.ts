@@ -2,6 +2,8 @@ import type { Doc, Token, Chunk, VerbGroup } from '../core/doc.js';
 import { isPassive, verbForm } from './voice.js';
 import { ASPECT_ING } from './lexicon.js';
 
+const CESSATION = new Set(['stop', 'cease', 'quit', 'halt', 'end']);
+
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const POSSESSIVE_PRON = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
@@ -94,6 +96,8 @@ export function chunkSentence(doc: Doc, sent: number): void {
           if (head >= 0 && verbForm(u) === 'ed' && k + 1 < last && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[k + 1].pos) && verbForm(tokens[head]) !== 'ed') break;
           // "denied sending drones": an -ing verb after a non-aspect verb starts its own (gerund) clause
           if (head >= 0 && verbForm(u) === 'ing' && !ASPECT_ING.has(tokens[head].lemma)) break;
+          // "stopped sending weapons": the action is what ceases
+          if (head >= 0 && verbForm(u) === 'ing' && CESSATION.has(tokens[head].lemma)) negated = true;
           head = k;
           k++;
         } else if ((u.pos === 'PART' && NEG.has(u.lower)) || u.lower === 'never') {
