@@ -81,8 +81,26 @@ export function charsetOf(contentType: string, head: Uint8Array): string {
   return d ? d[1].toLowerCase() : 'utf-8';
 }
 
+/** windows-1252 at 0x80–0x9F (Node 20's TextDecoder reads them as Latin-1 control characters) */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+/** labels that mean windows-1252 on the web (WHATWG Encoding) */
+const CP1252 = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968']);
+
+function decode1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    let s = '';
+    for (const b of chunk) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    parts.push(s);
+  }
+  return parts.join('');
+}
+
 export function decodeBody(bytes: Uint8Array, contentType: string): string {
   const cs = charsetOf(contentType, bytes);
+  if (CP1252.has(cs)) return decode1252(bytes);
   let dec: TextDecoder;
   try {
     dec = new TextDecoder(cs);
