@@ -1,12 +1,12 @@
-import { parseArgs } from 'node:util';
 import { DyadError } from '../core/errors.js';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
 import { codeDoc } from '../pipeline.js';
+import { codeInWindows } from '../windows.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say, parseCli } from './io.js';
 import type { LoadedDict, DictMode } from '../dict/load.js';
 import { unknownActors } from '../actors/unknown.js';
 
@@ -29,12 +29,7 @@ works), or an http(s) URL (the page's article text is extracted, its date read f
 `;
 
 export async function runCode(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCli(argv, {
         date: { type: 'string' },
         format: { type: 'string', default: 'jsonl' },
         id: { type: 'string' },
@@ -45,19 +40,9 @@ export async function runCode(argv: string[]): Promise<number> {
         dict: { type: 'string', multiple: true },
         'dict-mode': { type: 'string', default: 'replace' },
         'unknown-actors': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(CODE_HELP);
-    return EXIT_USAGE;
-  }
+  }, CODE_HELP);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(CODE_HELP);
-    return EXIT_OK;
-  }
   const format = o.format as string;
   if (!['jsonl', 'json', 'csv'].includes(format)) {
     say(`E_FORMAT: unknown --format '${format}' (jsonl, json or csv)`);
@@ -93,14 +78,15 @@ export async function runCode(argv: string[]): Promise<number> {
       for await (const d of streamInputs(f, onError)) {
         let events: Event[];
         try {
-          const doc = codeDoc(d.text, {
+          // a text over 250,000 characters is coded in windows (src/windows.ts): bounded memory and time
+          events = codeInWindows(d.text, {
             date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
             explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
             html: !d.meta && ((o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f))),
             actors: dict?.actors, verbs: dict?.verbs, nouns: dict?.nouns,
+          }, codeDoc, (doc) => {
+            if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
           });
-          events = doc.events;
-          if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
         } catch (e) {
           failed++;
           if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));

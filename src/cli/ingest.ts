@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import { DEFAULT_DB, openStore } from '../store/open.js';
 import { ingest } from './ingest-run.js';
 import { progressRenderer, rates } from './progress.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say, parseCli } from './io.js';
 
 export const INGEST_HELP = `usage: dyad ingest PATH... [options]
 Code articles into the event store. PATH is a text file (one article), a .jsonl file with one
@@ -21,30 +20,15 @@ skipped). A document that cannot be coded is recorded in the store's failures an
 `;
 
 export async function runIngest(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCli(argv, {
         db: { type: 'string', default: DEFAULT_DB },
         date: { type: 'string' },
         batch: { type: 'string', default: '100' },
         'retry-failed': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(INGEST_HELP);
-    return EXIT_USAGE;
-  }
+  }, INGEST_HELP);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(INGEST_HELP);
-    return EXIT_OK;
-  }
   if (!args.positionals.length) {
     say('E_USAGE: give at least one file or folder to ingest');
     process.stderr.write(INGEST_HELP);

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { buildApp, isLoopback } from '../server/app.js';
 import { DEFAULT_DB, openStore } from '../store/open.js';
-import { EXIT_OK, EXIT_USAGE, say } from './io.js';
+import { EXIT_OK, EXIT_USAGE, say, parseCli } from './io.js';
 
 export const SERVE_HELP = `usage: dyad serve [options]
 Serve the event store: a web dashboard at / and a JSON API under /api (docs/store.md).
@@ -13,30 +12,15 @@ Serve the event store: a web dashboard at / and a JSON API under /api (docs/stor
 `;
 
 export async function runServe(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
+  const args = parseCli(argv, {
         db: { type: 'string', default: DEFAULT_DB },
         port: { type: 'string', default: '8642' },
         host: { type: 'string', default: '127.0.0.1' },
         cors: { type: 'string' },
         log: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(SERVE_HELP);
-    return EXIT_USAGE;
-  }
+  }, SERVE_HELP, false);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(SERVE_HELP);
-    return EXIT_OK;
-  }
   const port = Number(o.port);
   if (!/^\d+$/.test(o.port as string) || port > 65535) {
     say(`E_USAGE: --port must be 0-65535, not '${o.port}'`);

@@ -9,6 +9,8 @@ export interface SentenceCtx {
   sent: number;
   clauses: Clause[];
   chunkStart: Map<number, number>;
+  /** literal grammar: code verbs as their patterns say, without dyad's modality, negation and context rules */
+  literal: boolean;
   /** speaker mention of a trailing attribution (", officials said.") */
   attribution: ActorMention | null;
   attributionClause: number | null;

@@ -80,7 +80,7 @@ export function chunkSentence(doc: Doc, sent: number): void {
       let head = -1;
       let auxHead = -1;
       // "never attacked", "not to attack": a negation just before the group belongs to it
-      let negated = k > first && (tokens[start - 1].lower === 'never' || (tokens[start - 1].pos === 'PART' && NEG.has(tokens[start - 1].lower)));
+      let negated = start > first && (tokens[start - 1].lower === 'never' || (tokens[start - 1].pos === 'PART' && NEG.has(tokens[start - 1].lower)));
       let modal: string | null = null;
       while (k < last) {
         const u = tokens[k];

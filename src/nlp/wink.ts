@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Pos, Token, Sentence } from '../core/doc.js';
+import { maskLongRuns, boundTokens } from './bounds.js';
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
@@ -20,7 +21,8 @@ export function annotate(doc: Doc): void {
   // wink's typings do not model its.* helpers well; this adapter is the only place that touches them
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const its = w.its as any;
-  const text = doc.text;
+  const masked = maskLongRuns(doc.text); // over-long whitespace-free runs: see bounds.ts
+  const text = masked.text;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
   const values = wd.tokens().out(its.value) as string[];
@@ -41,7 +43,7 @@ export function annotate(doc: Doc): void {
       if (at >= text.length) continue;
     }
     const end = Math.min(text.length, at + v.length);
-    const raw = text.slice(at, end);
+    const raw = doc.text.slice(at, end);
     map[k] = tokens.length;
     tokens.push({
       i: tokens.length,
@@ -72,4 +74,5 @@ export function annotate(doc: Doc): void {
   });
   doc.tokens = tokens;
   doc.sentences = sentences;
+  boundTokens(doc, masked.runs);
 }
