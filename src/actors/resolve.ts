@@ -41,7 +41,8 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   const found: LexMatch[] = [];
   for (const f of all) {
     // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
-    const inTok = /[-‐‑](\p{L}+)$/u.exec(tokens[f.end - 1].text);
+    const lastText = tokens[f.end - 1].text;
+    const inTok = lastText.length > 3 && /[-‐‑]/.test(lastText) ? /[-‐‑](\p{L}+)$/u.exec(lastText) : null;
     const hyphen = tokens[f.end]?.text === '-' && tokens[f.end].start === tokens[f.end - 1].end && tokens[f.end + 1]?.start === tokens[f.end].end;
     const glued = inTok && !keyOf(f.phrase).endsWith(keyOf(inTok[1])) ? inTok[1].toLowerCase() : hyphen ? tokens[f.end + 1].lower : undefined;
     if (f.value.type === 'entry' && (glued && (BACKING.has(glued) || NOT_IDENTITY.has(glued)) || (f.partial && /^(pro|anti)[-‐]/i.test(tokens[f.start].text)))) {

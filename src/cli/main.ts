@@ -9,6 +9,7 @@ usage: dyad <command> [options]
   ingest PATH...     code files/folders/JSONL/web pages into the event store (dyad.db), resumable
   watch FEEDS.txt    poll news feeds, extract new articles and code them into the store (--once: one pass)
   export             write stored events as jsonl, csv, gdelt, icews, phoenix or polecat
+  system             sides, alliances and proxy relations inferred from the stored events
   serve              web dashboard and JSON API over the store (http://127.0.0.1:8642)
   bench              speed: sentences/s against the tokenise+POS floor, memory, cold start
   dict import PATH   convert PETRARCH/TABARI dictionaries into a dyad bundle (--out FILE)
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   watch: async () => (await import('./watch.js')).runWatch,
   export: async () => (await import('./export.js')).runExport,
   serve: async () => (await import('./serve.js')).runServe,
+  system: async () => (await import('./system.js')).runSystem,
   bench: async () => (await import('./bench.js')).runBench,
   dict: async () => (await import('./dict.js')).runDict,
   actors: async () => (await import('./actors.js')).runActors,

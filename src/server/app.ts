@@ -8,9 +8,10 @@ import { codeDoc } from '../pipeline.js';
 import { cameoTable } from '../events/cameo.js';
 import type { EventStore } from '../store/types.js';
 import {
-  actorsQuery, clustersQuery, codeBody, eventsQuery, idParams, MAX_TEXT, networkQuery, timelineQuery, toFilter,
-  type FilterQuery,
+  actorsQuery, clustersQuery, codeBody, eventsQuery, idParams, MAX_TEXT, networkQuery, systemQuery, timelineQuery, toFilter,
+  toSystemOptions, type FilterQuery, type SystemQuery,
 } from './schemas.js';
+import { systemView } from '../system/view.js';
 import { registerStatic } from './static.js';
 
 export interface AppOptions {
@@ -99,6 +100,8 @@ export function buildApp(o: AppOptions): FastifyInstance {
   app.get<Q>('/api/network', { schema: { querystring: networkQuery } }, (req) => store.network(toFilter(req.query)));
   app.get<Q>('/api/timeline', { schema: { querystring: timelineQuery } }, (req) => ({ items: store.timeline(toFilter(req.query)) }));
   app.get<Q>('/api/clusters', { schema: { querystring: clustersQuery } }, (req) => store.clusters(toFilter(req.query)));
+  app.get<{ Querystring: SystemQuery }>('/api/system', { schema: { querystring: systemQuery } },
+    (req) => systemView(store, toSystemOptions(req.query)));
   app.post<{ Body: { text: string; date?: string; id?: string } }>('/api/code', { schema: { body: codeBody } }, (req) => {
     const { text, date, id } = req.body;
     const doc = codeDoc(text, { date, id: id ?? 'pasted' });

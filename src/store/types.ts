@@ -248,6 +248,32 @@ export interface TimelinePoint {
   total: number;
 }
 
+/** The few fields of an event the conflict-system analysis needs (src/system/), read without the full row. */
+export interface DyadEventRow {
+  /** store id of the event */
+  id: number;
+  date: string;
+  source_code: string;
+  source_country: string | null;
+  source_sector: string | null;
+  target_code: string;
+  target_country: string | null;
+  target_sector: string | null;
+  cameo: string;
+  quad_class: 1 | 2 | 3 | 4;
+  goldstein: number;
+  plover_type: string | null;
+  location_country: string | null;
+  cluster: number | null;
+}
+
+/** What names a stored event as evidence: its coder id, document input id and evidence text. */
+export interface EventRef {
+  uid: string;
+  doc: string;
+  text: string;
+}
+
 export interface StoreStats {
   schema_version: number;
   documents: number;
@@ -287,6 +313,10 @@ export interface EventStore {
   events(filter: EventFilter): Page<StoredEvent>;
   /** every matching event, oldest first, without paging (exports) */
   eachEvent(filter: EventFilter): Iterable<StoredEvent>;
+  /** events with both a source and a target code (not negated), in store order: the conflict-system input */
+  eachDyadEvent(filter: EventFilter): Iterable<DyadEventRow>;
+  /** coder id, document and evidence text of these events (store ids) */
+  eventRefs(ids: number[]): Map<number, EventRef>;
   event(id: number): EventDetail | null;
   /** a document's metadata, and its text unless withText is false */
   document(id: number, withText?: boolean): StoredDocument | null;

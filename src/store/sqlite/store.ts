@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DyadError } from '../../core/errors.js';
 import type { Event } from '../../core/event.js';
 import type {
-  ActorSummary, Cluster, CodedDocument, EventDetail, EventFilter, EventStore, FailureInput, FailureRecord, Network,
+  ActorSummary, Cluster, CodedDocument, DyadEventRow, EventDetail, EventRef, EventFilter, EventStore, FailureInput, FailureRecord, Network,
   FeedState, Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint,
 } from '../types.js';
 import { clusterKeyOf, keyString } from '../dedup.js';
@@ -12,6 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { eventParams } from './rows.js';
 import { SqliteReader } from './read.js';
 import { FeedTable } from './feeds.js';
+import { eachDyadEvent, eventRefs } from './dyads.js';
 
 export interface OpenOptions {
   /** create the file (and schema) when missing; default true */
@@ -219,6 +220,8 @@ export class SqliteStore implements EventStore {
 
   events(f: EventFilter): Page<StoredEvent> { return this.reader.events(f); }
   eachEvent(f: EventFilter): Iterable<StoredEvent> { return this.reader.eachEvent(f); }
+  eachDyadEvent(f: EventFilter): Iterable<DyadEventRow> { return eachDyadEvent(this.db, f); }
+  eventRefs(ids: number[]): Map<number, EventRef> { return eventRefs(this.db, ids); }
   event(id: number): EventDetail | null { return this.reader.event(id); }
   document(id: number, withText = true): StoredDocument | null { return this.reader.document(id, withText); }
   actors(f: EventFilter & { search?: string }): ActorSummary[] { return this.reader.actors(f); }
