@@ -11,9 +11,10 @@ import type { LoadedDict, DictMode } from '../dict/load.js';
 import { unknownActors } from '../actors/unknown.js';
 
 export const CODE_HELP = `usage: dyad code [FILE|-]... [options]
-Code news articles into events. FILE is a text file (one article), an .html file (its text is coded), or
-a .jsonl file with one {"id","date","text","url","source"} object per line (read as a stream, so any size
-works); "-" or no FILE reads stdin.
+Code news articles into events. FILE is a text file (one article), an .html file (its text is coded), a
+.jsonl file with one {"id","date","text","url","source"} object per line (read as a stream, so any size
+works), or an http(s) URL (the page's article text is extracted, its date read from the page's metadata);
+"-" or no FILE reads stdin.
   --date YYYY-MM-DD   publication date (default: today, said on stderr); a JSONL "date" wins
   --format FMT        jsonl (default), json or csv
   --id ID             document id (one input only; default: the file name)
@@ -81,7 +82,7 @@ export async function runCode(argv: string[]): Promise<number> {
           events = codeInWindows(d.text, {
             date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
             explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
-            html: (o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f)),
+            html: !d.meta && ((o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f))),
             actors: dict?.actors, verbs: dict?.verbs, nouns: dict?.nouns,
           }, codeDoc, (doc) => {
             if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);

@@ -55,7 +55,7 @@ export function sha256(text: string): string {
 /** What the store keeps of one coded input. */
 export function toStored(d: InputDoc, doc: Doc, hash: string): CodedDocument {
   return {
-    doc: { extId: d.id, source: d.source, url: d.url, date: doc.date, text: d.text, hash, origin: d.where },
+    doc: { extId: d.id, source: d.source, url: d.url, date: doc.date, text: d.text, hash, origin: d.where, meta: d.meta },
     sentences: doc.sentences.map((s) => ({ i: s.i, start: s.start, end: s.end })),
     events: collapseMentions(doc.events),
   };
@@ -66,7 +66,11 @@ function asFailure(e: unknown, origin: string, hash: string): FailureInput {
   return { origin, hash, code: 'E_INTERNAL', message: (e as Error)?.message ?? String(e) };
 }
 
-export function ingest(paths: string[], store: EventStore, opts: IngestOptions): IngestProgress {
+/**
+ * Ingest files and folders (`paths`) and articles already in memory (`webDocs`: pages fetched from the web),
+ * the latter after the files.
+ */
+export function ingest(paths: string[], store: EventStore, opts: IngestOptions, webDocs: InputDoc[] = []): IngestProgress {
   const batchSize = opts.batchSize ?? 100;
   const batchMs = opts.batchMs ?? 1000;
   const t0 = performance.now();
@@ -75,7 +79,7 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     total: 0, seen: 0, stored: 0, skipped: 0, failed: 0, sentences: 0, events: 0, mentions: 0, elapsedMs: 0,
   };
   const files = collectInputs(paths, (e) => { p.failed++; report(e); });
-  p.total = files.reduce((n, f) => n + f.expected, 0);
+  p.total = files.reduce((n, f) => n + f.expected, 0) + webDocs.length;
   const seenThisRun = new Set<string>();
   let pending: CodedDocument[] = [];
   let pendingFailures: FailureInput[] = [];
@@ -106,25 +110,8 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
     }, false);
   };
 
-  for (const f of files) {
-    let docs: InputDoc[];
-    const loadErrors: DyadError[] = [];
-    try {
-      docs = loadInputs(f.path, (e) => loadErrors.push(e));
-    } catch (e) {
-      const err = e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path);
-      report(err);
-      pendingFailures.push(asFailure(err, err.where ?? f.path, ''));
-      p.failed++;
-      p.seen += f.expected;
-      continue;
-    }
-    for (const e of loadErrors) {
-      report(e);
-      pendingFailures.push(asFailure(e, e.where ?? f.path, ''));
-      p.failed++;
-      p.seen++;
-    }
+  // documents of one input: skip texts already stored, code the new ones stage-major in groups
+  const take = (docs: InputDoc[]) => {
     const hashes = docs.map((d) => sha256(d.text));
     const distinct = [...new Set(hashes)];
     const stored = store.storedHashes(distinct);
@@ -165,7 +152,30 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
       });
       if (opts.onProgress && performance.now() - lastTick >= 200) tick();
     }
+  };
+
+  for (const f of files) {
+    let docs: InputDoc[];
+    const loadErrors: DyadError[] = [];
+    try {
+      docs = loadInputs(f.path, (e) => loadErrors.push(e));
+    } catch (e) {
+      const err = e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path);
+      report(err);
+      pendingFailures.push(asFailure(err, err.where ?? f.path, ''));
+      p.failed++;
+      p.seen += f.expected;
+      continue;
+    }
+    for (const e of loadErrors) {
+      report(e);
+      pendingFailures.push(asFailure(e, e.where ?? f.path, ''));
+      p.failed++;
+      p.seen++;
+    }
+    take(docs);
   }
+  if (webDocs.length) take(webDocs);
   flush();
   p.total = Math.max(p.total, p.seen);
   p.elapsedMs = performance.now() - t0;

@@ -6,7 +6,8 @@ const HELP = `dyad — political event coder: news text in, who-did-what-to-whom
 usage: dyad <command> [options]
   code FILE...       code articles into CAMEO/PLOVER events (JSONL on stdout)
   eval SET FILE      score dyad against a gold set (petrarch, plover, cameo-class, geo)
-  ingest PATH...     code files/folders/JSONL into the event store (dyad.db), resumable
+  ingest PATH...     code files/folders/JSONL/web pages into the event store (dyad.db), resumable
+  watch FEEDS.txt    poll news feeds, extract new articles and code them into the store (--once: one pass)
   export             write stored events as jsonl, csv, gdelt, icews, phoenix or polecat
   system             sides, alliances and proxy relations inferred from the stored events
   serve              web dashboard and JSON API over the store (http://127.0.0.1:8642)
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   code: async () => runCode,
   eval: async () => (await import('./eval.js')).runEval,
   ingest: async () => (await import('./ingest.js')).runIngest,
+  watch: async () => (await import('./watch.js')).runWatch,
   export: async () => (await import('./export.js')).runExport,
   serve: async () => (await import('./serve.js')).runServe,
   system: async () => (await import('./system.js')).runSystem,

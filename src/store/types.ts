@@ -18,6 +18,41 @@ export interface DocumentInput {
   hash: string;
   /** where it came from: "folder/file.txt" or "file.jsonl:12" */
   origin: string;
+  /** web provenance, for articles fetched from the web (dyad watch, dyad ingest URL) */
+  meta?: DocumentMeta;
+}
+
+/** Where a web article came from (the outlet is the document's `source`, the page its `url`). */
+export interface DocumentMeta {
+  /** the feed the article was found in; null for a page given directly */
+  feed: string | null;
+  /** language of the page or feed, a lower-case primary tag ("en") */
+  language: string | null;
+  title: string | null;
+  /** the publication time as the metadata gave it (ISO 8601 when it could be read) */
+  publishedAt: string | null;
+  /** where the publication date came from: meta, json-ld, feed, time, or default (the --date/today) */
+  dateSource: string | null;
+}
+
+/** The poll state of one feed: conditional GET validators and the last outcome. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO times of the last poll and of the last successful one */
+  checkedAt: string | null;
+  okAt: string | null;
+  /** last outcome: an HTTP status ("200", "304") or an error code (E_FETCH...) */
+  status: string | null;
+  error: string | null;
+  /** consecutive failed polls */
+  failures: number;
+  /** do not poll before this ISO time (backoff after failures, Retry-After) */
+  retryAt: string | null;
+  /** items seen in the feed at the last successful poll, and articles stored from it in all */
+  items: number;
+  stored: number;
 }
 
 export interface SentenceInput {
@@ -94,6 +129,8 @@ export interface StoreRef {
   cluster: number | null;
   /** how many times the article reports this event */
   mentions: number;
+  /** the article's source (publisher, outlet) */
+  source?: string | null;
 }
 
 /** A public event plus where it lives in the store. */
@@ -120,6 +157,12 @@ export interface StoredDocument {
   sentences: number;
   events: number;
   text?: string;
+  /** web provenance (DocumentMeta), null for files */
+  feed?: string | null;
+  language?: string | null;
+  title?: string | null;
+  published_at?: string | null;
+  date_source?: string | null;
 }
 
 export interface Page<T> {
@@ -253,8 +296,19 @@ export interface EventStore {
   storedHashes(hashes: string[]): Set<string>;
   /** which of these text hashes have a recorded failure, with its error code */
   failedHashes(hashes: string[]): Map<string, string>;
+  /** which of these URLs are known: a document's url, or another URL its text was seen under (addUrls) */
+  storedUrls(urls: string[]): Set<string>;
+  /** remember that the stored document with this text hash was also seen under this URL */
+  addUrls(entries: { url: string; hash: string }[]): void;
+  /** which of these origins (file paths, URLs) have a recorded failure, with its error code */
+  failedOrigins(origins: string[]): Map<string, string>;
+  /** a feed's poll state, or null before its first poll */
+  feedState(url: string): FeedState | null;
+  saveFeedState(state: FeedState): void;
+  /** every feed polled so far, by url */
+  feeds(): FeedState[];
   /** write coded documents and failures in one transaction; all or nothing. A stored document clears a
-   *  failure recorded earlier for the same text. */
+   *  failure recorded earlier for the same text (or, for a web article, the same URL). */
   write(docs: CodedDocument[], failures: FailureInput[]): void;
   events(filter: EventFilter): Page<StoredEvent>;
   /** every matching event, oldest first, without paging (exports) */
