@@ -28,13 +28,12 @@ export function annotate(doc: Doc): void {
   const values = wd.tokens().out(its.value) as string[];
   const pos = wd.tokens().out(its.pos) as string[];
   const lemma = wd.tokens().out(its.lemma) as string[];
-  const types = wd.tokens().out(its.type) as string[];
   const tokens: Token[] = [];
   const map = new Int32Array(values.length).fill(-1); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    if (types[k] === 'tabCRLF' || v.trim() === '') continue;
+    if (v.trim() === '') continue; // blank tokens, wink's tabCRLF ones ("\n", "\r\n\t") among them
     let at = text.indexOf(v, cursor);
     if (at < 0 || at - cursor > 64 + v.length) {
       // wink normalised the token (rare); fall back to the next non-space position
