@@ -2,6 +2,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Pos, Token, Sentence } from '../core/doc.js';
 import { maskLongRuns, boundTokens } from './bounds.js';
+import { latin1Letters } from './letters.js';
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
@@ -22,7 +23,7 @@ export function annotate(doc: Doc): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const its = w.its as any;
   const masked = maskLongRuns(doc.text); // over-long whitespace-free runs: see bounds.ts
-  const text = masked.text;
+  const text = latin1Letters(masked.text); // same length: "Erdoğan" stays one word (letters.ts)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
   const values = wd.tokens().out(its.value) as string[];
