@@ -67,7 +67,10 @@ export function backoffMs(failures: number, everyMs: number): number {
   return Math.min(everyMs * 2 ** (failures - 2), MAX_BACKOFF_MS);
 }
 
-async function pollFeed(spec: FeedSpec, ctx: WatchContext, claimed: Set<string>): Promise<FeedReport> {
+/** the report of a feed that is done, or the step that codes and stores its new articles */
+type Polled = FeedReport | (() => FeedReport);
+
+async function pollFeed(spec: FeedSpec, ctx: WatchContext, claimed: Set<string>): Promise<Polled> {
   const now = ctx.now ?? Date.now;
   const store = ctx.store;
   const prev = store.feedState(spec.url) ?? blank(spec.url);
@@ -121,42 +124,58 @@ async function pollFeed(spec: FeedSpec, ctx: WatchContext, claimed: Set<string>)
     store, claimed,
     onError: (e) => { if (!permanent(e)) transient++; ctx.onError?.(e); },
   });
-  const p = ingest([], store, { date: ctx.date, onError: (e) => ctx.onError?.(e) }, web.docs);
-  r.fetched = web.fetched;
-  r.known = web.skipped + p.skipped;
-  r.failed = web.failed + p.failed;
-  r.stored = p.stored;
-  r.events = p.events;
-  // keep the validators only when every item was dealt with: otherwise a 304 next time would hide the
-  // pages that failed for now (or were over --max-items) until the feed changes
-  const complete = transient === 0 && p.failed === 0 && feed.items.length <= ctx.maxItems;
-  store.saveFeedState({
-    ...prev, etag: complete ? res.etag : null, lastModified: complete ? res.lastModified : null, checkedAt: at, okAt: at,
-    status: String(res.status), error: null, failures: 0, retryAt: null, items: feed.items.length, stored: prev.stored + p.stored,
-  });
-  return r;
+  // coding is synchronous: it runs once every fetch of the pass is over, so it never delays a response
+  // past its timeout
+  return () => {
+    const p = ingest([], store, { date: ctx.date, onError: (e) => ctx.onError?.(e) }, web.docs);
+    r.fetched = web.fetched;
+    r.known = web.skipped + p.skipped;
+    r.failed = web.failed + p.failed;
+    r.stored = p.stored;
+    r.events = p.events;
+    // keep the validators only when every item was dealt with: otherwise a 304 next time would hide the
+    // pages that failed for now (or were over --max-items) until the feed changes
+    const complete = transient === 0 && p.failed === 0 && feed.items.length <= ctx.maxItems;
+    store.saveFeedState({
+      ...prev, etag: complete ? res.etag : null, lastModified: complete ? res.lastModified : null, checkedAt: at, okAt: at,
+      status: String(res.status), error: null, failures: 0, retryAt: null, items: feed.items.length, stored: prev.stored + p.stored,
+    });
+    return r;
+  };
 }
 
 /** One pass over the feeds: the feeds' reports in the order given. */
 export async function pollOnce(specs: FeedSpec[], ctx: WatchContext): Promise<PassReport> {
   const t0 = performance.now();
   const claimed = new Set<string>();
-  const reports: FeedReport[] = new Array(specs.length);
+  const polled: Polled[] = new Array(specs.length);
+  const failed = (i: number, e: unknown): FeedReport => { // a bug or a store error: reported, the other feeds go on
+    const err = e instanceof DyadError ? e : new DyadError('E_INTERNAL', (e as Error)?.message ?? String(e), specs[i].url);
+    ctx.onError?.(err);
+    return { url: specs[i].url, outcome: 'failed', items: 0, fetched: 0, stored: 0, known: 0, failed: 0, events: 0, error: err.message };
+  };
   let next = 0;
   const worker = async () => {
     while (next < specs.length) {
       const i = next++;
       try {
-        reports[i] = await pollFeed(specs[i], ctx, claimed);
-      } catch (e) { // a bug or a store error: reported, the other feeds go on
-        const err = e instanceof DyadError ? e : new DyadError('E_INTERNAL', (e as Error)?.message ?? String(e), specs[i].url);
-        ctx.onError?.(err);
-        reports[i] = { url: specs[i].url, outcome: 'failed', items: 0, fetched: 0, stored: 0, known: 0, failed: 0, events: 0, error: err.message };
+        polled[i] = await pollFeed(specs[i], ctx, claimed);
+      } catch (e) {
+        polled[i] = failed(i, e);
       }
-      ctx.log?.(describe(reports[i]));
     }
   };
   await Promise.all(Array.from({ length: Math.min(ctx.concurrency ?? 8, specs.length) }, worker));
+  const reports = polled.map((x, i) => {
+    let r: FeedReport;
+    try {
+      r = typeof x === 'function' ? x() : x;
+    } catch (e) {
+      r = failed(i, e);
+    }
+    ctx.log?.(describe(r));
+    return r;
+  });
   const sum = (f: (r: FeedReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   return {
     feeds: reports, stored: sum((r) => r.stored), events: sum((r) => r.events), fetched: sum((r) => r.fetched),
