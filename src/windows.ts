@@ -48,13 +48,15 @@ export interface WindowOptions {
 }
 
 /**
- * Code `text` with `codeDoc` in windows (see the module comment). `codeDoc` is the single-document coder
- * (src/pipeline.ts passes its own, so this module does not depend on the pipeline); `onDoc` sees each
- * window's Doc (the whole text's when it fits one window).
+ * Code `text` with `codeDoc` in windows (see the module comment), yielding each window's events as soon as
+ * they are coded, so a caller that writes them out holds one window at a time. `codeDoc` is the
+ * single-document coder (src/pipeline.ts passes its own, so this module does not depend on the pipeline);
+ * `onDoc` sees each window's Doc (the whole text's when it fits one window). Input errors (an empty text,
+ * a NUL, HTML without text) are thrown before anything is yielded.
  */
-export function codeInWindows<O extends WindowOptions>(
+export function* eventWindows<O extends WindowOptions>(
   text: string, opts: O, codeDoc: (text: string, opts: O) => Doc, onDoc?: (doc: Doc) => void, size = WINDOW_CHARS,
-): Event[] {
+): Generator<Event[]> {
   checkText(text);
   let base = text;
   let map: SourceMap | null = null;
@@ -66,10 +68,11 @@ export function codeInWindows<O extends WindowOptions>(
   if (base.length <= size) {
     const doc = codeDoc(text, opts);
     onDoc?.(doc);
-    return doc.events;
+    yield doc.events;
+    return;
   }
   const cuts = windowCuts(base, size);
-  const out: Event[] = [];
+  let n = 0;
   let sentences = 0;
   for (let w = 0; w + 1 < cuts.length; w++) {
     const a = cuts[w];
@@ -81,15 +84,23 @@ export function codeInWindows<O extends WindowOptions>(
       ev.evidence.start += a;
       ev.evidence.end += a;
       ev.sentence += sentences;
-      ev.id = `${doc.id}:${ev.sentence}:${out.length}`;
+      ev.id = `${doc.id}:${ev.sentence}:${n++}`;
       if (map) {
         const r = toSource(map, ev.evidence.start, ev.evidence.end);
         ev.evidence.source_start = r.start;
         ev.evidence.source_end = r.end;
       }
-      out.push(ev);
     }
     sentences += doc.sentences.length;
+    yield doc.events;
   }
+}
+
+/** All the events of `text`, coded in windows (eventWindows, collected). */
+export function codeInWindows<O extends WindowOptions>(
+  text: string, opts: O, codeDoc: (text: string, opts: O) => Doc, onDoc?: (doc: Doc) => void, size = WINDOW_CHARS,
+): Event[] {
+  const out: Event[] = [];
+  for (const events of eventWindows(text, opts, codeDoc, onDoc, size)) for (const ev of events) out.push(ev);
   return out;
 }

@@ -2,7 +2,7 @@ import { DyadError } from '../core/errors.js';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
 import { codeDoc } from '../pipeline.js';
-import { codeInWindows } from '../windows.js';
+import { eventWindows } from '../windows.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
@@ -76,10 +76,10 @@ export async function runCode(argv: string[]): Promise<number> {
   for (const f of files) {
     try {
       for await (const d of streamInputs(f, onError)) {
-        let events: Event[];
         try {
-          // a text over 250,000 characters is coded in windows (src/windows.ts): bounded memory and time
-          events = codeInWindows(d.text, {
+          // a text over 250,000 characters is coded in windows (src/windows.ts), each written out as it is
+          // coded: bounded memory and time
+          const windows = eventWindows(d.text, {
             date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
             explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
             html: !d.meta && ((o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f))),
@@ -87,15 +87,16 @@ export async function runCode(argv: string[]): Promise<number> {
           }, codeDoc, (doc) => {
             if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
           });
+          for (const events of windows) {
+            if (format === 'json') { for (const ev of events) await json.add(ev); }
+            else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
+            else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
+          }
         } catch (e) {
           failed++;
           if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));
           else reportError(e);
-          continue;
         }
-        if (format === 'json') { for (const ev of events) await json.add(ev); }
-        else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
-        else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
       }
     } catch (e) {
       failed++;
