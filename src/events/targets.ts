@@ -63,8 +63,8 @@ export interface Coded {
   placeTargets?: ActorMention[];
 }
 
-/** codes whose object may be a place rather than an actor: attacks, blockades, occupations */
-const PLACE_TARGET = /^(18|19|20)/;
+/** codes whose object may be a place rather than an actor: attacks, blockades, occupations, aid, visits */
+const PLACE_TARGET = /^(18|19|20|07|042)/;
 
 /**
  * The country of a place named as the object ("shelled Kharkiv", "blockaded Gaza") or after an attack
@@ -78,7 +78,7 @@ function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention 
     const ch = doc.chunks[c];
     if (ch.kind !== 'NP') continue;
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
-    if (prep && !['at', 'on', 'against', 'into'].includes(prep)) continue;
+    if (prep && !['at', 'on', 'against', 'into', 'to'].includes(prep)) continue;
     if (ch.place === undefined) continue;
     const p = doc.places[ch.place];
     if (!p?.country) continue;
