@@ -3,9 +3,11 @@ import { Doc } from './core/doc.js';
 import type { Event } from './core/event.js';
 import { checkText } from './core/input.js';
 import { htmlText, sourceOffsetsStage } from './core/source.js';
+import { codeInWindows } from './windows.js';
 import { parseIsoDate, todayIso } from './core/dates.js';
 import { tokenizeStage, parseStage } from './nlp/stage.js';
 import { actorsStage } from './actors/stage.js';
+import { actorDatesStage } from './actors/event-dates.js';
 import { eventsStage, type EventOptions } from './events/stage.js';
 import type { ActorDictionary } from './actors/dictionary.js';
 import { placesStage, locateStage } from './geo/stage.js';
@@ -25,7 +27,7 @@ export interface CodeOptions extends EventOptions {
 
 /** The default stages in order: tokenize → parse → places → actors → events → plover-context → dates → locate. */
 export function defaultStages(opts: CodeOptions = {}): Stage[] {
-  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, locateStage, sourceOffsetsStage];
+  return [tokenizeStage, parseStage, placesStage, actorsStage(opts.actors), eventsStage(opts), ploverContextStage, datesStage, actorDatesStage(opts.actors), locateStage, sourceOffsetsStage];
 }
 
 export function buildPipeline(opts: CodeOptions = {}): Pipeline {
@@ -53,7 +55,10 @@ export function codeDoc(text: string, opts: CodeOptions = {}): Doc {
   return p.run(makeDoc(text, opts));
 }
 
-/** Code one article: text in, events out. */
+/**
+ * Code one article: text in, events out. A text longer than WINDOW_CHARS (250,000 characters) is coded in
+ * windows so memory and time stay bounded (src/windows.ts); a shorter one gets exactly codeDoc's events.
+ */
 export function code(text: string, opts: CodeOptions = {}): Event[] {
-  return codeDoc(text, opts).events;
+  return codeInWindows(text, opts, codeDoc);
 }

@@ -137,3 +137,11 @@ describe('dyad code CLI', () => {
     assert.match(r.out, /usage: dyad code/);
   });
 });
+
+describe('dyad code output', () => {
+  it('stops quietly when its reader goes away (| head)', () => {
+    const r = spawnSync('bash', ['-c', `node ${BIN} code --date 2020-12-27 ${path.join(ROOT, 'examples')}/*.txt | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    assert.equal(r.stdout.trim(), '0', r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE/);
+  });
+});

@@ -9,6 +9,9 @@ import { sha256, toStored } from '../src/cli/ingest-run.js';
 import { asyncStore } from '../src/store/async.js';
 import { openAsyncStore, openStore } from '../src/store/open.js';
 import { PostgresStore } from '../src/store/postgres/store.js';
+import { PG_SCHEMA_VERSION } from '../src/store/postgres/schema.js';
+import { systemView } from '../src/system/view.js';
+import { systemViewAsync } from '../src/system/view-async.js';
 import type { AsyncEventStore, CodedDocument, Cluster, EventFilter, StoredEvent } from '../src/store/types.js';
 import { PG_BIN, SERVERS_MISSING, startPostgres, type PgServer } from './servers.js';
 import { makeCoded, makeEvent, publicPart, STORE_FIXTURES, tempDir } from './store-helpers.js';
@@ -69,7 +72,7 @@ describe('store: PostgreSQL matches SQLite', { skip: PG_MISSING, timeout: 120_00
 
   it('is selected by a postgres:// URL and creates its schema', async () => {
     assert.equal(pgs.kind, 'postgres');
-    assert.equal(await pgs.schemaVersion(), 1);
+    assert.equal(await pgs.schemaVersion(), PG_SCHEMA_VERSION);
     assert.equal(await pgs.integrityCheck(), 'ok');
     assert.throws(() => openStore(url), { code: 'E_STORE' }); // the synchronous interface is SQLite only
   });
@@ -133,6 +136,43 @@ describe('store: PostgreSQL matches SQLite', { skip: PG_MISSING, timeout: 120_00
     assert.equal(await pgs.event(10 ** 9), null);
   });
 
+  it('reads the conflict-system rows and evidence like SQLite, and computes the same system view', async () => {
+    const [a, b] = [await all(pgs.eachDyadEvent({})), await all(lite.eachDyadEvent({}))];
+    assert.ok(a.length > 0);
+    const strip = (r: { id: number; cluster: number | null }) => JSON.stringify({ ...r, id: 0, cluster: r.cluster === null ? null : 0 });
+    assert.deepEqual(a.map(strip), b.map(strip));
+    const refs = await pgs.eventRefs(a.slice(0, 5).map((r) => r.id));
+    const twins = await lite.eventRefs(b.slice(0, 5).map((r) => r.id));
+    const byUid = (m: Map<number, { uid: string }>) => [...m.values()].sort((x, y) => byKey(x.uid, y.uid));
+    assert.deepEqual(byUid(refs), byUid(twins));
+    const viaPg = await systemViewAsync(pgs, {});
+    const viaLite = systemView(openStore(path.join(t.dir, 'parity.db'), { create: false }), {});
+    const noIds = (v: object) => JSON.stringify(v, (k, x) => (k === 'id' || k === 'ms' ? 0 : x));
+    assert.equal(noIds(viaPg), noIds(viaLite));
+  });
+
+  it('keeps web provenance, other URLs, failures by origin and feed state', async () => {
+    const cd = makeCoded('w', 'Turkey sent air defence systems to Tripoli on Monday.', [], { url: 'https://news.example/a', source: 'Example' });
+    cd.doc.meta = { feed: 'https://news.example/feed', language: 'en', title: 'Air defence', publishedAt: '2024-03-18T08:00:00Z', dateSource: 'meta' };
+    await pgs.write([], [{ origin: 'https://news.example/a', hash: '', code: 'E_FETCH', message: 'timeout' }]);
+    assert.equal((await pgs.failedOrigins(['https://news.example/a'])).get('https://news.example/a'), 'E_FETCH');
+    await pgs.write([cd], []);
+    assert.equal((await pgs.failedOrigins(['https://news.example/a'])).size, 0, 'storing the page clears its fetch failure');
+    await pgs.addUrls([{ url: 'https://mirror.example/a', hash: cd.doc.hash }]);
+    assert.deepEqual([...await pgs.storedUrls(['https://news.example/a', 'https://mirror.example/a', 'https://other.example/'])].sort(),
+      ['https://mirror.example/a', 'https://news.example/a']);
+    const id = (await (pgs as unknown as PostgresStore).query('SELECT id FROM documents WHERE hash = $1', [cd.doc.hash])).rows[0].id as number;
+    const d = (await pgs.document(id, false))!;
+    assert.deepEqual([d.feed, d.language, d.title, d.published_at, d.date_source], ['https://news.example/feed', 'en', 'Air defence', '2024-03-18T08:00:00Z', 'meta']);
+    assert.equal(await pgs.feedState('https://news.example/feed'), null);
+    const st = { url: 'https://news.example/feed', etag: '"x"', lastModified: null, checkedAt: '2024-03-18T09:00:00Z', okAt: '2024-03-18T09:00:00Z',
+      status: '200', error: null, failures: 0, retryAt: null, items: 12, stored: 1 };
+    await pgs.saveFeedState(st);
+    await pgs.saveFeedState({ ...st, status: '304', items: 12 });
+    assert.deepEqual(await pgs.feedState(st.url), { ...st, status: '304' });
+    assert.deepEqual(await pgs.feeds(), [{ ...st, status: '304' }]);
+  });
+
   it('round-trips every public field, fields added later included', async () => {
     const withNew = { ...makeEvent({ id: 'x:0:0', doc_id: 'x', location: { name: 'Kharkiv', country: 'UKR', admin1: 'Kharkiv Oblast', lat: 49.99, lon: 36.23, precision: 'city' }, explain: { pattern: 'attack', pattern_source: 'v:1', rules: ['r'], source_entries: [], target_entries: [] } }), salience: 0.7 } as never;
     const cd = makeCoded('x', 'Russian troops attacked Ukraine on Monday.', [withNew]);
@@ -158,7 +198,7 @@ describe('store: PostgreSQL matches SQLite', { skip: PG_MISSING, timeout: 120_00
   it('lets concurrent writers share hot clusters without a deadlock', async () => {
     const writers = await Promise.all([0, 1, 2, 3].map(() => PostgresStore.open(url)));
     const base = corpus();
-    const deadlocks = async () => Number((await (pgs as PostgresStore).query(
+    const deadlocks = async () => Number((await (pgs as unknown as PostgresStore).query(
       'SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()')).rows[0].deadlocks);
     const before = await deadlocks();
     const docsBefore = (await pgs.stats()).documents;

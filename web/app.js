@@ -3,6 +3,7 @@ import { api, esc, fmt, highlight, qs, actorLabel } from './util.js';
 import { renderNetwork } from './network.js';
 import { renderMap, renderTimeline } from './charts.js';
 import { cameoLabel, closeDetail, openDetail, renderTable, setCameoNames } from './table.js';
+import { loadSystem } from './system.js';
 
 const PAGE = 25;
 const state = { filter: {}, offset: 0 };
@@ -46,6 +47,7 @@ async function refresh() {
       $('map-hint').textContent = `${fmt(n)} located event${n === 1 ? '' : 's'}`;
     })),
     guard(loadTable()),
+    guard(loadSystem(f, openDetail)),
   ]);
   document.body.dataset.ready = errors.length ? 'error' : 'yes';
   if (errors.length) $('events-count').textContent = `Error: ${errors[0]}`;
@@ -87,6 +89,10 @@ function setupPaste() {
 async function main() {
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); apply(); });
   $('filters').addEventListener('reset', () => setTimeout(apply, 0));
+  $('system-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    loadSystem(state.filter, openDetail).catch((e) => { $('system-evidence').textContent = `Error: ${e.message}`; });
+  });
   $('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); loadTable(); });
   $('next').addEventListener('click', () => { state.offset += PAGE; loadTable(); });
   $('detail-close').addEventListener('click', closeDetail);

@@ -22,13 +22,37 @@ export function renderTable(tbody, page, onOpen) {
       <td>${actorLabel(e.target)}</td>
       <td>${quadBadge(e.quad_class)}</td>
       <td>${e.store.mentions}</td>
-      <td class="ev">${esc(e.evidence.text)}<span class="sub">${esc(e.doc_id)}</span></td>
+      <td class="ev">${esc(e.evidence.text)}<span class="sub">${e.store.source ? `${esc(e.store.source)} · ` : ''}${esc(e.doc_id)}</span></td>
     </tr>`).join('');
   for (const tr of tbody.querySelectorAll('tr[data-id]')) {
     const open = () => onOpen(Number(tr.dataset.id));
     tr.addEventListener('click', open);
     tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); } });
   }
+}
+
+const DATE_SOURCES = {
+  meta: 'page metadata', 'json-ld': 'page JSON-LD', feed: 'feed', time: 'date in the page', default: 'no date found: default',
+};
+
+/** the article's provenance: title, outlet, published (and from where), language, feed, link */
+export function articleFacts(doc) {
+  const safeUrl = (u) => (/^https?:\/\//i.test(u ?? '') ? u : null);
+  const link = safeUrl(doc.url);
+  const feed = safeUrl(doc.feed);
+  const parts = [
+    doc.title ? `<b class="doc-title">${esc(doc.title)}</b>` : esc(doc.ext_id),
+    doc.source ? `<span class="doc-outlet">${esc(doc.source)}</span>` : '',
+    `published ${esc(doc.date)}${doc.date_source ? ` <span class="doc-date-source">(${esc(DATE_SOURCES[doc.date_source] ?? doc.date_source)}${doc.published_at ? `: ${esc(doc.published_at)}` : ''})</span>` : ''}`,
+    doc.language ? `language <span class="code doc-language">${esc(doc.language)}</span>` : '',
+    feed ? `via <a class="doc-feed" href="${esc(feed)}" rel="noreferrer noopener" target="_blank">feed</a>` : '',
+    link ? `<a class="doc-link" href="${esc(link)}" rel="noreferrer noopener" target="_blank">${esc(hostOf(link))}</a>` : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+function hostOf(url) {
+  try { return new URL(url).host; } catch { return 'link'; }
 }
 
 const drawer = () => document.getElementById('detail');
@@ -73,7 +97,7 @@ export async function openDetail(id) {
       <dt>Target</dt><dd>${e.target ? `${esc(e.target.text)} <span class="code">${esc(e.target.code ?? '?')}</span>` : '—'}</dd>
       <dt>Date</dt><dd>${esc(e.date)} (${esc(e.date_precision)})${e.location ? ` · ${esc(e.location.name)}` : ''}</dd>
       <dt>Flags</dt><dd>${[e.quote && `quoted${e.speaker ? ` (${esc(e.speaker)})` : ''}`, e.conditional && 'conditional', e.negated && 'negated'].filter(Boolean).join(', ') || '—'}</dd>
-      <dt>Article</dt><dd>${esc(doc.ext_id)} · published ${esc(doc.date)}${doc.source ? ` · ${esc(doc.source)}` : ''}${doc.url ? ` · <a href="${esc(doc.url)}" rel="noreferrer noopener" target="_blank">link</a>` : ''}</dd>
+      <dt>Article</dt><dd>${articleFacts(doc)}</dd>
       <dt>Mentions</dt><dd>${d.mentions.length} in this article (highlighted)</dd>
     </dl>
     ${clusterHtml}

@@ -2,6 +2,7 @@ import type { Doc, ActorMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import { quoteSpans, insideQuote } from './quotes.js';
+import { NO_COUNTRY_INFERENCE } from './resolve.js';
 
 const PLURAL = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
 const PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
@@ -223,7 +224,7 @@ export function inferAgentCountries(doc: Doc, dateline: { country: string; text:
   for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun' && !m.backedBy) countries.add(m.country);
   const only = countries.size === 1 ? [...countries][0] : null;
   for (const m of doc.mentions) {
-    if (m.kind !== 'agent' || m.country || !m.sector || m.coref) continue;
+    if (m.kind !== 'agent' || m.country || !m.sector || m.coref || NO_COUNTRY_INFERENCE.has(m)) continue;
     const sent = doc.tokens[m.start].sent;
     const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)));
     const country = place?.country ?? dateline?.country ?? only;

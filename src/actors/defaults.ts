@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { dataPath } from '../core/paths.js';
+import path from 'node:path';
+import { dataPath, PACKAGE_ROOT } from '../core/paths.js';
 import { readTsv } from '../core/tsv.js';
 import { DyadError } from '../core/errors.js';
 import type { ActorEntry, DatedCode } from './model.js';
@@ -22,6 +23,8 @@ const TERRITORIES_KEPT = new Set(['PSE', 'TWN', 'UNK', 'ESH', 'HKG']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+/** a file:line for messages and origins: relative to the package when inside it ("data/actors/people.tsv:12") */
+const at = (file: string, line: number) => `${file.startsWith(PACKAGE_ROOT) ? path.relative(PACKAGE_ROOT, file) : file}:${line}`;
 const splitList = (s: string | undefined) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
 
 /** Demonym plurals news uses as actors: "Iraqis", "Americans", "Afghans" (not "Britishs"). */
@@ -42,7 +45,7 @@ export function loadCountries(dict: ActorDictionary, extraFile = dataPath('actor
   };
   for (const r of readTsv(extraFile).rows) {
     const [head, a, b, c] = r.cells;
-    const where = `${extraFile}:${r.line}`;
+    const where = at(extraFile, r.line);
     if (head.startsWith('=')) { codeMap.set(head.slice(1), a); continue; }
     if (head.startsWith('!')) { for (const n of splitList(a)) get(head.slice(1)).drop.add(n.toLowerCase()); continue; }
     if (!/^[A-Z]{3}$/.test(head)) throw new DyadError('E_DICT_SYNTAX', `expected an ISO3 code, '=ISO3' or '!ISO3', got '${head}'`, where);
@@ -93,9 +96,9 @@ export function loadIgos(dict: ActorDictionary, file: string): void {
   const { rows } = readTsv(file, { header: true });
   for (const r of rows) {
     const [code, name, aliases] = r.cells;
-    if (!code || !name) throw new DyadError('E_DICT_SYNTAX', 'IGO line needs "code<TAB>name<TAB>aliases"', `${file}:${r.line}`);
+    if (!code || !name) throw new DyadError('E_DICT_SYNTAX', 'IGO line needs "code<TAB>name<TAB>aliases"', at(file, r.line));
     const names = [name, ...splitList(aliases)];
-    dict.addEntry({ id: `igo:${code}:${slug(name)}`, kind: 'igo', names, codes: [{ code, from: null, to: null }], label: name, origin: `${file}:${r.line}` });
+    dict.addEntry({ id: `igo:${code}:${slug(name)}`, kind: 'igo', names, codes: [{ code, from: null, to: null }], label: name, origin: at(file, r.line) });
   }
 }
 
@@ -106,7 +109,7 @@ export function loadIgos(dict: ActorDictionary, file: string): void {
 export function loadNamed(dict: ActorDictionary, file: string): void {
   for (const r of readTsv(file).rows) {
     const [names, codes, kind] = r.cells;
-    const where = `${file}:${r.line}`;
+    const where = at(file, r.line);
     if (!names || !codes) throw new DyadError('E_DICT_SYNTAX', 'named actor line needs "names<TAB>codes<TAB>kind"', where);
     const list = splitList(names);
     if (codes === '-') { for (const n of list) dict.addBlock(n); continue; }
@@ -133,7 +136,7 @@ export function loadPeople(dict: ActorDictionary, file: string): void {
   const people = new Map<string, { names: Set<string>; codes: DatedCode[]; origin: string; hasDefault: boolean }>();
   for (const r of readTsv(file).rows) {
     const [names, code, from, to, role] = r.cells;
-    const where = `${file}:${r.line}`;
+    const where = at(file, r.line);
     if (!names || !code) throw new DyadError('E_DICT_SYNTAX', 'person line needs "names<TAB>CODE<TAB>FROM<TAB>TO<TAB>ROLE"', where);
     const list = splitList(names);
     const label = list[0];
@@ -162,7 +165,7 @@ export function loadPeople(dict: ActorDictionary, file: string): void {
 export function loadAgents(dict: ActorDictionary, file: string): void {
   for (const r of readTsv(file).rows) {
     const [phrase, sector, prio, role] = r.cells;
-    const where = `${file}:${r.line}`;
+    const where = at(file, r.line);
     if (!phrase || !sector) throw new DyadError('E_DICT_SYNTAX', 'agent line needs "phrase<TAB>SECTOR"', where);
     const m = /^([A-Z]{3,})(~?)$/.exec(sector);
     if (!m) throw new DyadError('E_DICT_SYNTAX', `'${sector}' is not a sector code (SEC, or SEC~ to put it before the country)`, where);

@@ -45,9 +45,22 @@ export class ActorDictionary {
   /** lexicon layer for what is added next: later layers win ties between equal phrases */
   layer = 0;
 
+  private ids: Map<string, number> | null = null;
+
+  /** the entry with this id (the last one added when ids repeat) */
+  byId(id: string): ActorEntry | null {
+    if (!this.ids) {
+      this.ids = new Map();
+      this.entries.forEach((e, i) => this.ids!.set(e.id, i));
+    }
+    const i = this.ids.get(id);
+    return i === undefined ? null : this.entries[i];
+  }
+
   addEntry(e: ActorEntry): number {
     const idx = this.entries.length;
     this.entries.push(e);
+    this.ids = null;
     const casing: Casing | undefined = e.casing === 'upper' ? undefined : e.casing;
     const upper = (n: string): Casing => (n.replace(/[^\p{L}]/gu, '').length <= 3 ? 'exact' : 'cap');
     for (const n of e.names) this.lexicon.add(n, { type: 'entry', entryIndex: idx, role: 'name' }, { casing: e.casing === 'upper' ? upper(n) : casing, layer: this.layer });

@@ -21,16 +21,25 @@ interface Compiled {
   rule: DiscardRule;
 }
 
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** is the UTF-16 unit at s[i] a letter or digit (any script)? false outside s. ASCII without the regex: this runs on every character */
+const isWordAt = (s: string, i: number): boolean => {
+  if (i < 0 || i >= s.length) return false;
+  const x = s.charCodeAt(i);
+  if (x < 128) return (x >= 97 && x <= 122) || (x >= 48 && x <= 57) || (x >= 65 && x <= 90);
+  return WORD_CHAR.test(s[i]);
+};
+/** + $ € £ #: a phrase may also start at one of these ("$100 million", "#metoo") */
+const isSign = (x: number) => x === 43 || x === 36 || x === 0x20ac || x === 0xa3 || x === 35;
 
 /**
  * A compiled discard list. Matching is case-insensitive on the sentence text; phrases match at word
- * starts, and at word ends unless they are stems. Phrases are indexed by their first three characters
+ * starts, and at word ends unless they are stems. Phrases are indexed by their first character
  * and tried only at word starts, so a few hundred phrases cost little per sentence.
  */
 export class DiscardList {
   readonly rules: DiscardRule[] = [];
-  private index: Map<string, Compiled[]> | null = null;
+  private index: Map<number, Compiled[]> | null = null;
   private regexes: { re: RegExp; rule: DiscardRule }[] = [];
 
   add(rule: DiscardRule): void {
@@ -46,19 +55,22 @@ export class DiscardList {
     return this.rules.length;
   }
 
-  private compile(): Map<string, Compiled[]> {
+  private compile(): Map<number, Compiled[]> {
     if (this.index) return this.index;
-    const index = new Map<string, Compiled[]>();
+    // by first character; each list in the order of a lookup by the first 1, 2, then 3 characters
+    // (shorter keys first), rule order within a key length: one Map lookup per word start, no slicing
+    const index = new Map<number, Compiled[]>();
     this.regexes = [];
     for (const rule of this.rules) {
       if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule }); continue; }
       const text = normalise(rule.phrase).trim();
       if (!text) continue;
-      const key = text.slice(0, 3);
+      const key = text.charCodeAt(0);
       const list = index.get(key) ?? [];
       list.push({ text, rule });
       index.set(key, list);
     }
+    for (const list of index.values()) list.sort((a, b) => Math.min(3, a.text.length) - Math.min(3, b.text.length)); // stable
     this.index = index;
     return index;
   }
@@ -68,17 +80,20 @@ export class DiscardList {
     const index = this.compile();
     const t = normalise(text);
     let best: { rule: DiscardRule; matched: string } | null = null;
+    let prevWord = false; // isWordAt(t, i - 1)
     for (let i = 0; i < t.length && !(best && best.rule.scope === 'story'); i++) {
-      if (isWordChar(t[i - 1]) || !isWordChar(t[i]) && !/[+$€£#]/.test(t[i])) continue;
-      for (let k = 1; k <= 3; k++) {
-        const list = index.get(t.slice(i, i + k));
-        if (!list) continue;
-        for (const c of list) {
-          if (scope && c.rule.scope !== scope) continue;
-          if (!t.startsWith(c.text, i)) continue;
-          if (!c.rule.stem && isWordChar(t[i + c.text.length])) continue;
-          if (!best || (c.rule.scope === 'story' && best.rule.scope !== 'story')) best = { rule: c.rule, matched: text.slice(i, i + c.text.length) };
-        }
+      const word = isWordAt(t, i);
+      const inside = prevWord;
+      prevWord = word;
+      // phrases start at a word start (or a sign), never inside a word
+      if (inside || (!word && !isSign(t.charCodeAt(i)))) continue;
+      const list = index.get(t.charCodeAt(i));
+      if (!list) continue;
+      for (const c of list) {
+        if (scope && c.rule.scope !== scope) continue;
+        if (!t.startsWith(c.text, i)) continue;
+        if (!c.rule.stem && isWordAt(t, i + c.text.length)) continue;
+        if (!best || (c.rule.scope === 'story' && best.rule.scope !== 'story')) best = { rule: c.rule, matched: text.slice(i, i + c.text.length) };
       }
     }
     if (best) return best;

@@ -38,6 +38,7 @@ export interface Unit {
 function singulars(key: string, lemma: string): string[] {
   const out: string[] = [];
   if (lemma !== key) out.push(lemma);
+  if (key.length > 4 && key.endsWith('men')) out.push(key.slice(0, -3) + 'man'); // "Gunmen", "Militiamen"
   if (key.length > 3 && key.endsWith('s')) {
     if (key.endsWith('ies')) out.push(key.slice(0, -3) + 'y');
     if (key.endsWith('es')) out.push(key.slice(0, -2));
@@ -47,6 +48,8 @@ function singulars(key: string, lemma: string): string[] {
 }
 
 const unitCache = new WeakMap<Token[], { units: Unit[]; firstUnit: Int32Array }>();
+const HAS_HYPHEN = /[-‐‑–]/;
+const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
 
 /** The units of a token list (cached per list): hyphen and apostrophe tokens vanish but glue their neighbours. */
 export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array } {
@@ -55,17 +58,19 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array
   const units: Unit[] = [];
   const firstUnit = new Int32Array(tokens.length + 1).fill(-1);
   for (const t of tokens) {
-    const parts = t.text.length > 2 ? t.text.split(/(?<=\p{L})[-‐‑–](?=\p{L})/u) : [t.text];
+    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
+    const parts = t.text.length > 2 && HAS_HYPHEN.test(t.text) ? t.text.split(INNER_HYPHEN) : [t.text];
     // glued to the previous unit: no whitespace from that unit's token to this one (dropped "-" tokens may sit between)
     const prev = units[units.length - 1];
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
     let first = true;
     for (const p of parts) {
-      const key = keyOf(p);
+      const raw = rawKeyOf(p);
+      const key = raw.toLowerCase(); // = keyOf(p)
       if (!key) continue;
       if (firstUnit[t.i] < 0) firstUnit[t.i] = units.length;
-      units.push({ key, raw: rawKeyOf(p), tok: t.i, glued: first ? glued : true, whole: parts.length === 1 });
+      units.push({ key, raw, tok: t.i, glued: first ? glued : true, whole: parts.length === 1 });
       first = false;
     }
   }

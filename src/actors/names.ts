@@ -10,6 +10,14 @@ export const NOT_NAMES = new Set([
   'commander', 'chief', 'secretary', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'senator', 'governor',
   'mayor', 'chancellor', 'premier', 'vice', 'deputy', 'former', 'acting', 'interim', 'state', 'interior',
   'marshal', 'field', 'colonel', 'major', 'captain', 'lieutenant', 'admiral', 'brigadier', 'sergeant',
+  'jan', 'jan.', 'feb', 'feb.', 'mar', 'mar.', 'apr', 'apr.', 'jun', 'jun.', 'jul', 'jul.', 'aug', 'aug.', 'sep',
+  'sep.', 'sept', 'sept.', 'oct', 'oct.', 'nov', 'nov.', 'dec', 'dec.',
+  // regional, ethnic and religious adjectives: "Western allies", "Kurdish fighters" name no one
+  'western', 'eastern', 'northern', 'southern', 'central', 'european', 'arab', 'arabs', 'african', 'asian',
+  'muslim', 'muslims', 'christian', 'christians', 'jewish', 'islamic', 'islamist', 'kurdish', 'kurds', 'shiite',
+  'shia', 'sunni', 'druze', 'alawite', 'yazidi', 'baloch', 'pashtun', 'tamil', 'tuareg', 'fulani', 'rohingya',
+  'uyghur', 'uighur', 'catholic', 'orthodox', 'coptic', 'hindu', 'buddhist', 'gulf', 'nordic', 'baltic',
+  'balkan', 'caucasian', 'latin', 'sahel', 'sahelian', 'maghreb', 'levantine', 'pro', 'anti',
 ]);
 
 /** lower-case particles inside names: "Abu Mohammed al-Jolani", "Lula da Silva", "Ursula von der Leyen" */

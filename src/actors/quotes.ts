@@ -27,7 +27,8 @@ export function quoteSpans(doc: Doc): QuoteSpan[] {
     }
   }
   if (open >= 0) out.push({ start: open, end: toks.length });
-  return out;
+  // no empty spans: a quote mark as the last token, or '""', quotes nothing (and has no tokens to look at)
+  return out.filter((q) => q.end > q.start);
 }
 
 export function insideQuote(spans: QuoteSpan[], tok: number): QuoteSpan | null {

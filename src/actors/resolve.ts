@@ -3,7 +3,7 @@ import type { ActorDictionary } from './dictionary.js';
 import type { LexMatch } from './lexicon.js';
 import type { ActorEntry, DatedCode } from './model.js';
 import { codeOn, splitCode } from './model.js';
-import { unknownName } from './names.js';
+import { unknownName, NOT_NAMES } from './names.js';
 import { keyOf } from './normalize.js';
 
 /** prepositions that make their object a place rather than an actor */
@@ -23,6 +23,9 @@ export interface ResolveOpts {
   owner?: { start: number; end: number };
 }
 
+/** agent mentions whose country must not be guessed from the article ("Latin American leaders") */
+export const NO_COUNTRY_INFERENCE = new WeakSet<ActorMention>();
+
 const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3 : e.kind === 'igo' ? 2 : 1);
 
 /**
@@ -38,7 +41,8 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   const found: LexMatch[] = [];
   for (const f of all) {
     // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
-    const inTok = /[-‐‑](\p{L}+)$/u.exec(tokens[f.end - 1].text);
+    const lastText = tokens[f.end - 1].text;
+    const inTok = lastText.length > 3 && /[-‐‑]/.test(lastText) ? /[-‐‑](\p{L}+)$/u.exec(lastText) : null;
     const hyphen = tokens[f.end]?.text === '-' && tokens[f.end].start === tokens[f.end - 1].end && tokens[f.end + 1]?.start === tokens[f.end].end;
     const glued = inTok && !keyOf(f.phrase).endsWith(keyOf(inTok[1])) ? inTok[1].toLowerCase() : hyphen ? tokens[f.end + 1].lower : undefined;
     if (f.value.type === 'entry' && (glued && (BACKING.has(glued) || NOT_IDENTITY.has(glued)) || (f.partial && /^(pro|anti)[-‐]/i.test(tokens[f.start].text)))) {
@@ -64,10 +68,25 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
     if (!isHead && !isOwner) { notes.push(`capital '${doc.spanText(f.start, f.end)}' only modifies '${tokens[ch.head].text}'`); return false; }
     return true;
   });
+  // "Michael Jordan", "Chad Smith", "George Washington": a country or capital name inside a person's name
+  if (!agents.length) {
+    const isCovered = (k: number) => all.some((f) => k >= f.start && k < f.end);
+    const nameWord = (k: number) => k >= ch.start && k < ch.end && !isCovered(k) && tokens[k].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
+    const before = entries.length;
+    entries = entries.filter((f) => {
+      if (f.value.type !== 'entry' || f.value.role === 'demonym' || dict.entries[f.value.entryIndex].kind !== 'country') return true;
+      if (!nameWord(f.start - 1) && !nameWord(f.end)) return true;
+      notes.push(`'${doc.spanText(f.start, f.end)}' is part of a longer name here`);
+      return false;
+    });
+    if (entries.length < before) for (let i = all.length - 1; i >= 0; i--) if (all[i].value.type === 'entry' && !entries.includes(all[i]) && all[i].value.type === 'entry' && dict.entries[(all[i].value as { entryIndex: number }).entryIndex].kind === 'country' && notes.some((n) => n.includes(`'${doc.spanText(all[i].start, all[i].end)}' is part`))) all.splice(i, 1);
+  }
   const covered = (k: number) => all.some((f) => k >= f.start && k < f.end);
   const name = unknownName(doc, ch.start, ch.end, covered);
   const blockName = blocks.length ? blocks[0] : null;
   if (!entries.length && !agents.length && !name && !blockName) return null;
+  // "two Patriot systems", "Iron Dome interceptors": an unknown name that only modifies a common noun is no actor
+  if (!entries.length && !agents.length && !blockName && name && name.end <= ch.head && tokens[ch.head].pos === 'NOUN') return null;
 
   // the strongest entry: person/group > igo > country; the first among equals
   let best: LexMatch | null = null;
@@ -82,7 +101,7 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
     if (!agent || (agent.value.type === 'agent' && a.value.priority >= agent.value.priority)) agent = a;
   }
   const agentValue = agent && agent.value.type === 'agent' ? agent.value : null;
-  const former = hasFormer(doc, ch.start, agent ? agent.start : ch.end);
+  const former = hasFormer(doc, ch.start, agent ? agent.start + 1 : ch.end);
   const agentSector = agentValue ? (former && !agentValue.prefix ? 'ELI' : agentValue.sector) : former ? 'ELI' : null;
   const parts = [...entries, ...(agent ? [agent] : []), ...(blockName ? [blockName] : [])];
   const spanStart = Math.min(...parts.map((f) => f.start), name ? name.start : Infinity);
@@ -94,7 +113,7 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
     code: null,
     country: null,
     sector: null,
-    name: name ? doc.spanText(name.start, name.end) : blockName ? blockName.phrase : null,
+    name: name ? doc.spanText(name.start, name.end) : blockName && !agents.length ? blockName.phrase : null,
     kind: 'unknown',
     entries: [...notes],
     confidence: 0.5,
@@ -104,7 +123,8 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   if (backedBy) mention.backedBy = backedBy;
   if (blockName && !best) {
     mention.entries.push(`'${blockName.phrase}' is listed as not an actor`);
-    return mention;
+    if (!agentSector) return mention;
+    NO_COUNTRY_INFERENCE.add(mention); // "Latin American leaders" are not the article's country
   }
   if (best && best.value.type === 'entry') {
     let e = dict.entries[best.value.entryIndex];

@@ -11,6 +11,9 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 
 /** "forces loyal to X", "militias allied with X": X owns the actor */
 const LOYAL = new Set(['loyal', 'allied', 'close', 'linked', 'affiliated', 'aligned', 'answering', 'belonging', 'subordinate']);
 const ARMED_NONSTATE = new Set(['REB', 'INS', 'SEP', 'MIL', 'UAF', 'IMG']);
+/** heads that name an organisation only through an earlier mention ("the group") */
+const ORG_HEADS = new Set(['group', 'movement', 'organisation', 'organization', 'faction', 'alliance', 'network']);
+const DEFINITE = new Set(['the', 'this', 'that']);
 /** "our cities", "its territory": places that stand for the owner's country */
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'territory', 'land', 'soil', 'border', 'region', 'country', 'capital', 'airspace', 'water', 'waters', 'coast', 'homeland', 'nation', 'people', 'infrastructure', 'port', 'airport']);
 
@@ -59,7 +62,11 @@ export function actorsStage(dict?: ActorDictionary): Stage {
         const next = chunks[c + 1];
         const nextPrep = next && next.kind === 'NP' && next.prep === ch.end ? doc.tokens[ch.end].lower : null;
         if (nextPrep === 'of') extendTo = next.end; // "the president of Egypt"
-        else if ((nextPrep === 'to' || nextPrep === 'with') && LOYAL.has(doc.tokens[ch.end - 1].lower)) {
+        else if (nextPrep && crossesInto(doc, d, ch, next)) {
+          // a name with a preposition inside: "Doctors Without Borders", "Court of Justice"
+          const m = resolveNp(doc, d, ch, next.end);
+          if (m) { ch.mention = push(doc, m); next.mention = ch.mention; c++; continue; }
+        } else if ((nextPrep === 'to' || nextPrep === 'with') && LOYAL.has(doc.tokens[ch.end - 1].lower)) {
           extendTo = next.end; // "forces loyal to Haftar"
           owner = { start: next.start, end: next.end };
         }
@@ -67,8 +74,21 @@ export function actorsStage(dict?: ActorDictionary): Stage {
         // Egypt" does, "Iran of arming Hezbollah" and "the annexation of Crimea" do not
         const own = resolveNp(doc, d, ch, ch.end);
         const ownNamed = !!own && own.kind !== 'agent' && own.kind !== 'unknown';
-        const m = extendTo > ch.end && (owner || !ownNamed) ? resolveNp(doc, d, ch, extendTo, { owner }) : own;
-        if (!m) continue;
+        let m = extendTo > ch.end && (owner || !ownNamed) ? resolveNp(doc, d, ch, extendTo, { owner }) : own;
+        if (m === own && extendTo > ch.end && own && nextPrep === 'of') {
+          // an agent phrase that runs across "of": "the American secretary of state", "Minister of Defence X"
+          const across = resolveNp(doc, d, ch, extendTo);
+          const ag = across?.agents[0];
+          if (across && ag && / of /.test(ag) && ag !== own.agents[0]) m = across;
+        }
+        if (!m) {
+          // "the group", "the movement": no actor by itself, but a description coreference can resolve
+          const head = doc.tokens[ch.head];
+          if (ORG_HEADS.has(head.lemma) && DEFINITE.has(doc.tokens[ch.start].lower) && ch.end - ch.start <= 3) {
+            ch.mention = push(doc, { ...pronounMention(doc, ch.start), start: ch.head, text: head.text, kind: 'agent', agents: [head.lemma] });
+          }
+          continue;
+        }
         if (m !== own && m.end > ch.end && !owner && m.kind === 'country' && !m.agents.length) {
           if (!own) continue;
           ch.mention = push(doc, own);
@@ -88,6 +108,11 @@ export function actorsStage(dict?: ActorDictionary): Stage {
       inferAgentCountries(doc, datelineCountry(doc, d));
     },
   };
+}
+
+/** does a dictionary name start in this NP and end in the next (prepositional) one? */
+function crossesInto(doc: Doc, d: ActorDictionary, ch: Chunk, next: Chunk): boolean {
+  return d.lexicon.scan(doc.tokens, ch.start, next.end).some((f) => f.value.type === 'entry' && f.start < ch.end && f.end > ch.end);
 }
 
 function push(doc: Doc, m: ActorMention): number {

@@ -3,6 +3,8 @@ import type { BenchDoc } from './corpus.js';
 
 export interface FloorPass {
   ms: number;
+  /** process CPU time (user + system) */
+  cpuMs: number;
   /** sentences and tokens as wink counts them */
   sentences: number;
   tokens: number;
@@ -19,6 +21,7 @@ export function floorPass(docs: readonly BenchDoc[]): FloorPass {
   const its = w.its as any;
   let sentences = 0;
   let tokens = 0;
+  const u0 = process.cpuUsage();
   const t0 = performance.now();
   for (const d of docs) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,5 +30,7 @@ export function floorPass(docs: readonly BenchDoc[]): FloorPass {
     tokens += pos.length;
     sentences += wd.sentences().length() as number;
   }
-  return { ms: performance.now() - t0, sentences, tokens };
+  const ms = performance.now() - t0;
+  const u = process.cpuUsage(u0);
+  return { ms, cpuMs: (u.user + u.system) / 1000, sentences, tokens };
 }

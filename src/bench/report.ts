@@ -42,10 +42,12 @@ export function formatReport(r: BenchResult): string {
   if (r.small) out.push('note: fewer than 200,000 sentences — a quick run; the figures are indicative only');
   out.push('');
   out.push('throughput, measured side by side on the same documents');
-  out.push(...table(['', 'sentences/s', 'tokens/s', 'time'], [
-    ['tokenise+POS floor (wink readDoc + pos)', int(floorS), int(perSecond(d.tokens, r.floorMs)), sec(r.floorMs)],
-    ['dyad end-to-end (makeDoc + all stages, batched)', int(dyadS), int(perSecond(d.tokens, d.ms)), sec(d.ms)],
+  out.push(...table(['', 'sentences/s', 'tokens/s', 'time', 'CPU time', 'sentences/CPU-s'], [
+    ['tokenise+POS floor (wink readDoc + pos)', int(floorS), int(perSecond(d.tokens, r.floorMs)), sec(r.floorMs), sec(r.floorCpuMs), int(perSecond(d.sentences, r.floorCpuMs))],
+    ['dyad end-to-end (makeDoc + all stages, batched)', int(dyadS), int(perSecond(d.tokens, d.ms)), sec(d.ms), sec(d.cpuMs), int(perSecond(d.sentences, d.cpuMs))],
   ]));
+  out.push('  (time is wall-clock; CPU time is the process\'s, GC helper threads included: on a busy machine it shows what');
+  out.push('  the coder itself cost, while wall-clock includes waiting for a core)');
   out.push(`  ratio dyad / floor: ${fix(dyadS / floorS)}`);
   const ob = r.oneByOne;
   out.push('  batched = stage-major batches of 64 documents (codeDocs in src/batch.ts, Pipeline.runAll); one at a time');
@@ -70,7 +72,7 @@ export function formatReport(r: BenchResult): string {
   out.push(...sizeTable(r.docLength, 'length'));
   if (r.workers.length) {
     out.push('');
-    out.push(`worker threads (a pool coding batches of documents, each worker with its own pipeline; ${cpus.length} core(s))`);
+    out.push(`worker threads (a pool coding batches of 64 documents, each worker with its own pipeline, on the 4× documents; ${cpus.length} core(s))`);
     out.push(...table(['workers', 'sentences/s', 'speed-up', 'time'],
       r.workers.map((w) => [String(w.workers), int(w.perSecond), `${fix(w.speedup)}×`, sec(w.ms)])));
     if (r.rssWorkersMb !== null) out.push(`  peak RSS with workers: ${int(r.rssWorkersMb)} MB (whole process)`);

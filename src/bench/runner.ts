@@ -8,6 +8,8 @@ import { floorPass } from './floor.js';
 /** What one coding pass over some documents produced and cost. */
 export interface CodePass {
   ms: number;
+  /** process CPU time (user + system, all threads: GC helpers included) */
+  cpuMs: number;
   docs: number;
   sentences: number;
   tokens: number;
@@ -16,16 +18,22 @@ export interface CodePass {
   failed: number;
 }
 
-export const emptyPass = (): CodePass => ({ ms: 0, docs: 0, sentences: 0, tokens: 0, events: 0, failed: 0 });
+export const emptyPass = (): CodePass => ({ ms: 0, cpuMs: 0, docs: 0, sentences: 0, tokens: 0, events: 0, failed: 0 });
 
 export function addPass(a: CodePass, b: CodePass): CodePass {
   return {
-    ms: a.ms + b.ms, docs: a.docs + b.docs, sentences: a.sentences + b.sentences,
+    ms: a.ms + b.ms, cpuMs: a.cpuMs + b.cpuMs, docs: a.docs + b.docs, sentences: a.sentences + b.sentences,
     tokens: a.tokens + b.tokens, events: a.events + b.events, failed: a.failed + b.failed,
   };
 }
 
-type Counts = Omit<CodePass, 'ms' | 'docs'>;
+type Counts = Omit<CodePass, 'ms' | 'cpuMs' | 'docs'>;
+
+/** process CPU time so far, in ms */
+export const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 function count(acc: Counts, doc: Doc): void {
   acc.sentences += doc.sentences.length;
@@ -50,6 +58,7 @@ export class Coder {
   pass(docs: readonly BenchDoc[]): CodePass {
     const p = this.pipeline;
     const acc = { sentences: 0, tokens: 0, events: 0, failed: 0 };
+    const c0 = cpuNow();
     const t0 = performance.now();
     for (let i = 0; i < docs.length; i += BATCH_DOCS) {
       const part = docs.slice(i, i + BATCH_DOCS);
@@ -59,15 +68,16 @@ export class Coder {
         this.oneByOne(part, acc);
       }
     }
-    return { ms: performance.now() - t0, docs: docs.length, ...acc };
+    return { ms: performance.now() - t0, cpuMs: cpuNow() - c0, docs: docs.length, ...acc };
   }
 
   /** code the documents one at a time (Pipeline.run, as codeDoc and `dyad code` do) */
   passOneByOne(docs: readonly BenchDoc[]): CodePass {
     const acc = { sentences: 0, tokens: 0, events: 0, failed: 0 };
+    const c0 = cpuNow();
     const t0 = performance.now();
     this.oneByOne(docs, acc);
-    return { ms: performance.now() - t0, docs: docs.length, ...acc };
+    return { ms: performance.now() - t0, cpuMs: cpuNow() - c0, docs: docs.length, ...acc };
   }
 
   private oneByOne(docs: readonly BenchDoc[], acc: Counts): void {
@@ -94,6 +104,7 @@ export class Coder {
 
 export interface SideBySide {
   floorMs: number;
+  floorCpuMs: number;
   dyad: CodePass;
   blocks: number;
 }
@@ -104,14 +115,20 @@ export interface SideBySide {
  */
 export function sideBySide(coder: Coder, blocks: readonly (readonly BenchDoc[])[]): SideBySide {
   let floorMs = 0;
+  let floorCpuMs = 0;
+  const floor = (b: readonly BenchDoc[]) => {
+    const f = floorPass(b);
+    floorMs += f.ms;
+    floorCpuMs += f.cpuMs;
+  };
   let dyad = emptyPass();
   blocks.forEach((b, i) => {
     const floorFirst = i % 2 === 0;
-    if (floorFirst) floorMs += floorPass(b).ms;
+    if (floorFirst) floor(b);
     dyad = addPass(dyad, coder.pass(b));
-    if (!floorFirst) floorMs += floorPass(b).ms;
+    if (!floorFirst) floor(b);
   });
-  return { floorMs, dyad, blocks: blocks.length };
+  return { floorMs, floorCpuMs, dyad, blocks: blocks.length };
 }
 
 /** split docs into consecutive blocks of at most `size` documents */

@@ -1,19 +1,20 @@
-import { parseArgs } from 'node:util';
 import { DyadError } from '../core/errors.js';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
 import { codeDoc } from '../pipeline.js';
+import { eventWindows } from '../windows.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say, parseCli } from './io.js';
 import type { LoadedDict, DictMode } from '../dict/load.js';
 import { unknownActors } from '../actors/unknown.js';
 
 export const CODE_HELP = `usage: dyad code [FILE|-]... [options]
-Code news articles into events. FILE is a text file (one article), an .html file (its text is coded), or
-a .jsonl file with one {"id","date","text","url","source"} object per line (read as a stream, so any size
-works); "-" or no FILE reads stdin.
+Code news articles into events. FILE is a text file (one article), an .html file (its text is coded), a
+.jsonl file with one {"id","date","text","url","source"} object per line (read as a stream, so any size
+works), or an http(s) URL (the page's article text is extracted, its date read from the page's metadata);
+"-" or no FILE reads stdin.
   --date YYYY-MM-DD   publication date (default: today, said on stderr); a JSONL "date" wins
   --format FMT        jsonl (default), json or csv
   --id ID             document id (one input only; default: the file name)
@@ -28,12 +29,7 @@ works); "-" or no FILE reads stdin.
 `;
 
 export async function runCode(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCli(argv, {
         date: { type: 'string' },
         format: { type: 'string', default: 'jsonl' },
         id: { type: 'string' },
@@ -44,19 +40,9 @@ export async function runCode(argv: string[]): Promise<number> {
         dict: { type: 'string', multiple: true },
         'dict-mode': { type: 'string', default: 'replace' },
         'unknown-actors': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(CODE_HELP);
-    return EXIT_USAGE;
-  }
+  }, CODE_HELP);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(CODE_HELP);
-    return EXIT_OK;
-  }
   const format = o.format as string;
   if (!['jsonl', 'json', 'csv'].includes(format)) {
     say(`E_FORMAT: unknown --format '${format}' (jsonl, json or csv)`);
@@ -90,25 +76,27 @@ export async function runCode(argv: string[]): Promise<number> {
   for (const f of files) {
     try {
       for await (const d of streamInputs(f, onError)) {
-        let events: Event[];
         try {
-          const doc = codeDoc(d.text, {
+          // a text over 250,000 characters is coded in windows (src/windows.ts), each written out as it is
+          // coded: bounded memory and time
+          const windows = eventWindows(d.text, {
             date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
             explain: o.explain as boolean, partial: o.partial as boolean, negated: o.negated as boolean,
-            html: (o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f)),
+            html: !d.meta && ((o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f))),
             actors: dict?.actors, verbs: dict?.verbs, nouns: dict?.nouns,
+          }, codeDoc, (doc) => {
+            if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
           });
-          events = doc.events;
-          if (o['unknown-actors']) for (const n of unknownActors(doc)) unknown.set(n, (unknown.get(n) ?? 0) + 1);
+          for (const events of windows) {
+            if (format === 'json') { for (const ev of events) await json.add(ev); }
+            else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
+            else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
+          }
         } catch (e) {
           failed++;
           if (e instanceof DyadError) reportError(new DyadError(e.code, e.message, e.where ?? d.where));
           else reportError(e);
-          continue;
         }
-        if (format === 'json') { for (const ev of events) await json.add(ev); }
-        else if (format === 'csv') { for (const ev of events) await out(eventToCsv(ev) + '\n'); }
-        else { for (const ev of events) await out(JSON.stringify(ev) + '\n'); }
       }
     } catch (e) {
       failed++;

@@ -1,18 +1,12 @@
-import { parseArgs } from 'node:util';
 import { codeDoc } from '../pipeline.js';
 import { defaultVerbs } from '../events/defaults.js';
 import { readClassTsv, scoreCameoClass } from '../eval/cameo-class.js';
 import { pct, num, table } from '../eval/metrics.js';
-import { EXIT_OK, EXIT_USAGE, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_USAGE, parseCli, reportError, say } from './io.js';
 
 export async function runEvalCameoClass(argv: string[]): Promise<number> {
-  let a;
-  try {
-    a = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string', default: '2018-01-01' } } });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const a = parseCli(argv, { date: { type: 'string', default: '2018-01-01' } }, 'usage: dyad eval cameo-class FILE.tsv [--date YYYY-MM-DD]\n');
+  if (typeof a === 'number') return a;
   const file = a.positionals[0];
   if (!file) {
     say('E_USAGE: usage: dyad eval cameo-class FILE.tsv [--date YYYY-MM-DD]');

@@ -1,22 +1,16 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { buildPipeline, makeDoc } from '../pipeline.js';
 import { loadDictBundle } from '../dict/load.js';
 import { readPetrRecords, scoreRecord, summarize, type RecordResult } from '../eval/petrarch.js';
 import { pct, num, table } from '../eval/metrics.js';
-import { EXIT_OK, EXIT_USAGE, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_USAGE, parseCli, reportError, say } from './io.js';
 
 export async function runEvalPetrarch(argv: string[]): Promise<number> {
-  let a;
-  try {
-    a = parseArgs({ args: argv, allowPositionals: true, options: { dict: { type: 'string', multiple: true }, errors: { type: 'boolean', default: false } } });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const a = parseCli(argv, { dict: { type: 'string', multiple: true }, errors: { type: 'boolean', default: false }, grammar: { type: 'string', default: 'literal' } }, 'usage: dyad eval petrarch RECORDS.xml|.jsonl [--dict DIR|FILE ...] [--grammar literal|dyad] [--errors]\n');
+  if (typeof a === 'number') return a;
   const file = a.positionals[0];
   if (!file) {
-    say('E_USAGE: usage: dyad eval petrarch RECORDS.xml|.jsonl [--dict DIR|FILE ...] [--errors]');
+    say('E_USAGE: usage: dyad eval petrarch RECORDS.xml|.jsonl [--dict DIR|FILE ...] [--grammar literal|dyad] [--errors]');
     return EXIT_USAGE;
   }
   try {
@@ -26,7 +20,8 @@ export async function runEvalPetrarch(argv: string[]): Promise<number> {
     const dictPaths = (a.values.dict as string[] | undefined) ?? defaultDicts(file);
     const dict = loadDictBundle(dictPaths, { mode: 'replace' });
     const t1 = performance.now();
-    const opts = { partial: true, anyCode: true, actors: dict.actors, verbs: dict.verbs, nouns: dict.nouns };
+    const grammar = a.values.grammar === 'dyad' ? 'dyad' : 'literal';
+    const opts = { partial: true, anyCode: true, grammar, actors: dict.actors, verbs: dict.verbs, nouns: dict.nouns } as const;
     const pipeline = buildPipeline(opts);
     const results: RecordResult[] = records.map((r) => scoreRecord(r, () => pipeline.run(makeDoc(r.text, { ...opts, date: r.date, id: r.id })).events));
     const ms = performance.now() - t1;

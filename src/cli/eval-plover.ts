@@ -1,17 +1,11 @@
-import { parseArgs } from 'node:util';
 import { code } from '../pipeline.js';
 import { readPloverGold, scorePlover } from '../eval/plover.js';
 import { pct, num, table } from '../eval/metrics.js';
-import { EXIT_OK, EXIT_USAGE, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_USAGE, parseCli, reportError, say } from './io.js';
 
 export async function runEvalPlover(argv: string[]): Promise<number> {
-  let a;
-  try {
-    a = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string', default: '2000-01-01' }, errors: { type: 'boolean', default: false } } });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const a = parseCli(argv, { date: { type: 'string', default: '2000-01-01' }, errors: { type: 'boolean', default: false } }, 'usage: dyad eval plover FILE.jsonl [--date YYYY-MM-DD] [--errors]\n');
+  if (typeof a === 'number') return a;
   const file = a.positionals[0];
   if (!file) {
     say('E_USAGE: usage: dyad eval plover FILE.jsonl [--date YYYY-MM-DD] [--errors]');

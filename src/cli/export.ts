@@ -1,12 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DyadError } from '../core/errors.js';
 import { parseIsoDate } from '../core/dates.js';
 import { FORMATS, type ExportFormat } from '../export/columns.js';
 import { exportLines, exportLinesAsync } from '../export/write.js';
 import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
 import type { EventFilter } from '../store/types.js';
-import { EXIT_OK, EXIT_USAGE, out, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_USAGE, out, reportError, say, parseCli } from './io.js';
 
 export const EXPORT_HELP = `usage: dyad export --format FMT [filters] [options]
 Write the store's events in a standard event-data layout (docs/exports.md has every column).
@@ -50,12 +49,7 @@ export function filterFromArgs(o: Record<string, unknown>): EventFilter {
 }
 
 export async function runExport(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
+  const args = parseCli(argv, {
         format: { type: 'string', default: 'jsonl' },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -68,19 +62,9 @@ export async function runExport(argv: string[]): Promise<number> {
         'no-header': { type: 'boolean', default: false },
         db: { type: 'string' },
         output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(EXPORT_HELP);
-    return EXIT_USAGE;
-  }
+  }, EXPORT_HELP, false);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(EXPORT_HELP);
-    return EXIT_OK;
-  }
   const format = o.format as string;
   if (!(format in FORMATS)) {
     say(`E_FORMAT: unknown --format '${format}' (${Object.keys(FORMATS).join(', ')})`);

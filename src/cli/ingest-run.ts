@@ -55,7 +55,7 @@ export function sha256(text: string): string {
 /** What the store keeps of one coded input. */
 export function toStored(d: InputDoc, doc: Doc, hash: string): CodedDocument {
   return {
-    doc: { extId: d.id, source: d.source, url: d.url, date: doc.date, text: d.text, hash, origin: d.where },
+    doc: { extId: d.id, source: d.source, url: d.url, date: doc.date, text: d.text, hash, origin: d.where, meta: d.meta },
     sentences: doc.sentences.map((s) => ({ i: s.i, start: s.start, end: s.end })),
     events: collapseMentions(doc.events),
   };
@@ -72,9 +72,12 @@ type StoreOp =
   | { op: 'failed'; hashes: string[] }
   | { op: 'write'; docs: CodedDocument[]; failures: FailureInput[] };
 
-/** Ingest into the synchronous store (SQLite). */
-export function ingest(paths: string[], store: EventStore, opts: IngestOptions): IngestProgress {
-  const steps = ingestSteps(paths, opts);
+/**
+ * Ingest files and folders (`paths`) and articles already in memory (`webDocs`: pages fetched from the web),
+ * the latter after the files, into the synchronous store (SQLite).
+ */
+export function ingest(paths: string[], store: EventStore, opts: IngestOptions, webDocs: InputDoc[] = []): IngestProgress {
+  const steps = ingestSteps(paths, opts, webDocs);
   let r = steps.next();
   while (!r.done) {
     const o = r.value;
@@ -83,9 +86,9 @@ export function ingest(paths: string[], store: EventStore, opts: IngestOptions):
   return r.value;
 }
 
-/** Ingest into either backend through the asynchronous interface (PostgreSQL, or SQLite wrapped). */
-export async function ingestAsync(paths: string[], store: AsyncEventStore, opts: IngestOptions): Promise<IngestProgress> {
-  const steps = ingestSteps(paths, opts);
+/** The same into either backend through the asynchronous interface (PostgreSQL, or SQLite wrapped). */
+export async function ingestAsync(paths: string[], store: AsyncEventStore, opts: IngestOptions, webDocs: InputDoc[] = []): Promise<IngestProgress> {
+  const steps = ingestSteps(paths, opts, webDocs);
   let r = steps.next();
   while (!r.done) {
     const o = r.value;
@@ -94,8 +97,8 @@ export async function ingestAsync(paths: string[], store: AsyncEventStore, opts:
   return r.value;
 }
 
-/** The loop itself, as a generator that yields what it needs from the store and is sent the answer. */
-function* ingestSteps(paths: string[], opts: IngestOptions): Generator<StoreOp, IngestProgress, unknown> {
+/** The loop itself, written once: a generator that yields what it needs from the store and is sent the answer. */
+function* ingestSteps(paths: string[], opts: IngestOptions, webDocs: InputDoc[]): Generator<StoreOp, IngestProgress, unknown> {
   const batchSize = opts.batchSize ?? 100;
   const batchMs = opts.batchMs ?? 1000;
   const t0 = performance.now();
@@ -104,7 +107,7 @@ function* ingestSteps(paths: string[], opts: IngestOptions): Generator<StoreOp, 
     total: 0, seen: 0, stored: 0, skipped: 0, failed: 0, sentences: 0, events: 0, mentions: 0, elapsedMs: 0,
   };
   const files = collectInputs(paths, (e) => { p.failed++; report(e); });
-  p.total = files.reduce((n, f) => n + f.expected, 0);
+  p.total = files.reduce((n, f) => n + f.expected, 0) + webDocs.length;
   const seenThisRun = new Set<string>();
   let pending: CodedDocument[] = [];
   let pendingFailures: FailureInput[] = [];
@@ -135,25 +138,8 @@ function* ingestSteps(paths: string[], opts: IngestOptions): Generator<StoreOp, 
     }, false);
   };
 
-  for (const f of files) {
-    let docs: InputDoc[];
-    const loadErrors: DyadError[] = [];
-    try {
-      docs = loadInputs(f.path, (e) => loadErrors.push(e));
-    } catch (e) {
-      const err = e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path);
-      report(err);
-      pendingFailures.push(asFailure(err, err.where ?? f.path, ''));
-      p.failed++;
-      p.seen += f.expected;
-      continue;
-    }
-    for (const e of loadErrors) {
-      report(e);
-      pendingFailures.push(asFailure(e, e.where ?? f.path, ''));
-      p.failed++;
-      p.seen++;
-    }
+  // documents of one input: skip texts already stored, code the new ones stage-major in groups
+  function* take(docs: InputDoc[]): Generator<StoreOp, void, unknown> {
     const hashes = docs.map((d) => sha256(d.text));
     const distinct = [...new Set(hashes)];
     const stored = (yield { op: 'stored', hashes: distinct }) as Set<string>;
@@ -196,6 +182,29 @@ function* ingestSteps(paths: string[], opts: IngestOptions): Generator<StoreOp, 
       if (opts.onProgress && performance.now() - lastTick >= 200) tick();
     }
   }
+
+  for (const f of files) {
+    let docs: InputDoc[];
+    const loadErrors: DyadError[] = [];
+    try {
+      docs = loadInputs(f.path, (e) => loadErrors.push(e));
+    } catch (e) {
+      const err = e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path);
+      report(err);
+      pendingFailures.push(asFailure(err, err.where ?? f.path, ''));
+      p.failed++;
+      p.seen += f.expected;
+      continue;
+    }
+    for (const e of loadErrors) {
+      report(e);
+      pendingFailures.push(asFailure(e, e.where ?? f.path, ''));
+      p.failed++;
+      p.seen++;
+    }
+    yield* take(docs);
+  }
+  if (webDocs.length) yield* take(webDocs);
   yield* flush();
   p.total = Math.max(p.total, p.seen);
   p.elapsedMs = performance.now() - t0;

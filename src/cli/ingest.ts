@@ -1,15 +1,16 @@
-import { parseArgs } from 'node:util';
 import { parseIsoDate, todayIso } from '../core/dates.js';
 import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
 import { ingest, ingestAsync, type IngestOptions, type IngestProgress } from './ingest-run.js';
 import { progressRenderer, rates } from './progress.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say, parseCli } from './io.js';
 
 export const INGEST_HELP = `usage: dyad ingest PATH... [options]
 Code articles into the event store. PATH is a text file (one article), a .jsonl file with one
 {"id","date","text","url","source"} object per line, a folder (searched recursively for .txt and .jsonl),
-or "-" for stdin. Safe to interrupt: run it again and it goes on where it stopped (texts already stored,
-by sha256, are skipped). A document that cannot be coded is recorded in the store's failures and skipped.
+"-" for stdin, or an http(s) URL: the page's article text is extracted and stored with its outlet,
+language and publication date (from the page's metadata); a URL already stored is not fetched again.
+Safe to interrupt: run it again and it goes on where it stopped (texts already stored, by sha256, are
+skipped). A document that cannot be coded is recorded in the store's failures and skipped.
   --db PATH|URL       the store: a SQLite file (default: $DYAD_DB, else ${DEFAULT_DB} in the working directory;
                       created when missing) or postgres://user@host:port/db
   --queue URL         do not code here: put the documents on a Redis queue (redis://host:port, or $DYAD_QUEUE
@@ -25,12 +26,7 @@ by sha256, are skipped). A document that cannot be coded is recorded in the stor
 `;
 
 export async function runIngest(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCli(argv, {
         db: { type: 'string' },
         queue: { type: 'string' },
         'queue-name': { type: 'string', default: 'dyad' },
@@ -40,19 +36,9 @@ export async function runIngest(argv: string[]): Promise<number> {
         batch: { type: 'string', default: '100' },
         'retry-failed': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(INGEST_HELP);
-    return EXIT_USAGE;
-  }
+  }, INGEST_HELP);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(INGEST_HELP);
-    return EXIT_OK;
-  }
   if (!args.positionals.length) {
     say('E_USAGE: give at least one file or folder to ingest');
     process.stderr.write(INGEST_HELP);
@@ -71,6 +57,13 @@ export async function runIngest(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   if (!o.date) say(`no --date given; using today (${date}) as the publication date of inputs without one`);
+  const isUrl = (a: string) => /^https?:\/\//i.test(a);
+  const urls = args.positionals.filter(isUrl);
+  const db = dbLocation(o.db as string | undefined);
+  if (urls.length && (o.queue !== undefined || isPostgresUrl(db))) {
+    say('E_USAGE: web pages (http URLs) are ingested into a SQLite store only, not through --queue or into PostgreSQL');
+    return EXIT_USAGE;
+  }
   if (o.queue !== undefined) {
     const { runEnqueue } = await import('./ingest-queue.js');
     return runEnqueue(args.positionals, {
@@ -78,7 +71,6 @@ export async function runIngest(argv: string[]): Promise<number> {
       attempts: o.attempts as string, backoffMs: o['backoff-ms'] as string,
     });
   }
-  const db = dbLocation(o.db as string | undefined);
   const progress = progressRenderer(process.stderr, o.quiet as boolean);
   const run: IngestOptions = {
     date,
@@ -104,7 +96,15 @@ export async function runIngest(argv: string[]): Promise<number> {
   }
   const store = openStore(db, { create: true });
   try {
-    return summary(ingest(args.positionals, store, run), store.location);
+    // web pages first (fetched politely, src/live/), then coded with the files in one run
+    const web = urls.length
+      ? await (await import('./web-inputs.js')).fetchWebInputs(urls.map((url) => ({ url })), new (await import('../live/http.js')).Http(),
+        { store, retryFailed: o['retry-failed'] as boolean, onError: (e) => { progress.clear(); reportError(e); } })
+      : { docs: [], fetched: 0, skipped: 0, failed: 0 };
+    const p = ingest(args.positionals.filter((a) => !isUrl(a)), store, run, web.docs);
+    p.skipped += web.skipped;
+    p.failed += web.failed;
+    return summary(p, store.location);
   } finally {
     store.close();
   }

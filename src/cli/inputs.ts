@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DyadError } from '../core/errors.js';
 import { decodeInput, checkText } from '../core/input.js';
 import { parseIsoDate } from '../core/dates.js';
+import type { DocumentMeta } from '../store/types.js';
 
 /** One article to code, as read from a file, a JSONL line or stdin. */
 export interface InputDoc {
@@ -15,6 +16,8 @@ export interface InputDoc {
   where: string;
   /** the text is HTML (a .html/.htm file): code the text extracted from it */
   html?: boolean;
+  /** web provenance of an article fetched from a URL (stored with the document) */
+  meta?: DocumentMeta;
 }
 
 /** files whose text is HTML */

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DyadError } from '../core/errors.js';
 
 /** CLI exit codes: 0 ok, 1 some inputs failed (others were processed), 2 usage or fatal input error. */
@@ -19,10 +20,42 @@ export function reportError(e: unknown): void {
   }
 }
 
+// A reader that goes away (`dyad code … | head`) is not an error: stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 /** Write to stdout respecting back-pressure; resolves when flushed. */
 export function out(s: string): Promise<void> {
   return new Promise((resolve) => {
     if (process.stdout.write(s)) resolve();
     else process.stdout.once('drain', () => resolve());
   });
+}
+
+type ArgOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parse a command's arguments the same way everywhere: `-h/--help` prints the help and exits 0; an unknown
+ * option or a bad value prints `E_USAGE` and the help, exit 2. Returns the parsed arguments or an exit code.
+ */
+export interface ParsedCli {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+export function parseCli(argv: string[], options: ArgOptions, help: string, allowPositionals = true): ParsedCli | number {
+  try {
+    const r = parseArgs({ args: argv, allowPositionals, options: { ...options, help: { type: 'boolean', short: 'h', default: false } } }) as ParsedCli;
+    if (r.values.help) {
+      process.stdout.write(help);
+      return EXIT_OK;
+    }
+    return r;
+  } catch (e) {
+    say(`E_USAGE: ${(e as Error).message}`);
+    process.stderr.write(help);
+    return EXIT_USAGE;
+  }
 }

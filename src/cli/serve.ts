@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { buildApp, isLoopback } from '../server/app.js';
-import { DEFAULT_DB, dbLocation, openAsyncStore } from '../store/open.js';
-import { EXIT_OK, EXIT_USAGE, say } from './io.js';
+import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
+import { asyncStore } from '../store/async.js';
+import { EXIT_OK, EXIT_USAGE, say, parseCli } from './io.js';
 
 export const SERVE_HELP = `usage: dyad serve [options]
 Serve the event store: a web dashboard at / and a JSON API under /api (docs/store.md).
@@ -13,38 +13,26 @@ Serve the event store: a web dashboard at / and a JSON API under /api (docs/stor
 `;
 
 export async function runServe(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
+  const args = parseCli(argv, {
         db: { type: 'string' },
         port: { type: 'string', default: '8642' },
         host: { type: 'string', default: '127.0.0.1' },
         cors: { type: 'string' },
         log: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    say(`E_USAGE: ${(e as Error).message}`);
-    process.stderr.write(SERVE_HELP);
-    return EXIT_USAGE;
-  }
+  }, SERVE_HELP, false);
+  if (typeof args === 'number') return args;
   const o = args.values;
-  if (o.help) {
-    process.stdout.write(SERVE_HELP);
-    return EXIT_OK;
-  }
   const port = Number(o.port);
   if (!/^\d+$/.test(o.port as string) || port > 65535) {
     say(`E_USAGE: --port must be 0-65535, not '${o.port}'`);
     return EXIT_USAGE;
   }
   const host = o.host as string;
-  const store = await openAsyncStore(dbLocation(o.db as string | undefined), { create: false });
-  const app = buildApp({ store, corsOrigin: (o.cors as string | undefined) ?? null, logger: o.log as boolean });
+  const db = dbLocation(o.db as string | undefined);
+  // SQLite is served through its synchronous store (the system view reads it directly), PostgreSQL through the async one
+  const sqlite = isPostgresUrl(db) ? null : openStore(db, { create: false });
+  const store = sqlite ? asyncStore(sqlite) : await openAsyncStore(db, { create: false });
+  const app = buildApp({ store: sqlite ?? store, corsOrigin: (o.cors as string | undefined) ?? null, logger: o.log as boolean });
   const stop = async () => {
     await app.close();
     await store.close();

@@ -3,7 +3,8 @@
  * line, not the file. Output and errors are those of loadInputs (src/cli/inputs.ts): the file's bytes are
  * first checked in one streaming pass (NUL bytes or invalid UTF-8 anywhere reject the whole file, as before,
  * before anything of it is coded), then read again and split on "\n" exactly as `text.split(/\r?\n/)`.
- * Text files (one article each) and stdin are read whole, as one article must be.
+ * Text files (one article each) and stdin are read whole, as one article must be. An http(s) URL is a web
+ * page: its article text is extracted (src/cli/web-inputs.ts).
  */
 import { createReadStream } from 'node:fs';
 import { DyadError } from '../core/errors.js';
@@ -75,6 +76,10 @@ export async function* fileLines(file: string): AsyncGenerator<[string, number]>
  * reported through `onError` and skipped; a file that cannot be read at all throws before any article.
  */
 export async function* streamInputs(file: string, onError: (e: DyadError) => void): AsyncGenerator<InputDoc> {
+  if (/^https?:\/\//i.test(file)) { // a web page: fetched and its article extracted (src/live/)
+    yield await (await import('./web-inputs.js')).loadUrl(file);
+    return;
+  }
   if (file === '-' || !/\.jsonl$/i.test(file)) {
     yield* loadInputs(file, onError);
     return;

@@ -7,7 +7,9 @@ export function parseIsoDate(s: string, what = 'date'): string {
   const m = ISO.exec(s.trim());
   if (!m) throw new DyadError('E_DATE_INVALID', `${what} '${s}' is not YYYY-MM-DD`);
   const y = +m[1], mo = +m[2], d = +m[3];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
+  // Date.UTC reads years 0–99 as 1900–1999: set the year on its own
+  const dt = new Date(Date.UTC(2000, mo - 1, d));
+  dt.setUTCFullYear(y, mo - 1, d);
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
     throw new DyadError('E_DATE_INVALID', `${what} '${s}' is not a calendar date`);
   }

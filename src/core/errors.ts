@@ -19,6 +19,10 @@ export const ERROR_CODES = {
   E_API_NOT_FOUND: 'an API resource does not exist',
   E_API_TOO_LARGE: 'an API request body is larger than the limit',
   E_API_TIMEOUT: 'an API request took longer than the time limit',
+  E_FETCH: 'a web page or feed could not be fetched (network error, timeout or HTTP error status)',
+  E_FEED_PARSE: 'a feed is not RSS, Atom or JSON Feed',
+  E_EXTRACT: 'no article text could be extracted from a web page',
+  E_FEEDS_FILE: 'a feeds file has a line that cannot be read',
   E_QUEUE: 'the job queue (Redis) could not be reached or used',
   E_QUEUE_JOB: 'a queued job is not a valid document',
 } as const;

@@ -15,11 +15,33 @@ export interface EventScope {
   others: Set<number>;
 }
 
+/** clause and event indices per sentence, in document order (rebuilt when either list changes length) */
+interface SentenceIndex {
+  nc: number;
+  ne: number;
+  clauses: Map<number, number[]>;
+  events: Map<number, number[]>;
+}
+const sentenceIndex = new WeakMap<Doc, SentenceIndex>();
+
+/** per-sentence lists, so scoping every event of a long article stays linear rather than quadratic */
+function bySentence(doc: Doc): SentenceIndex {
+  let idx = sentenceIndex.get(doc);
+  if (idx && idx.nc === doc.clauses.length && idx.ne === doc.eventMeta.length) return idx;
+  idx = { nc: doc.clauses.length, ne: doc.eventMeta.length, clauses: new Map(), events: new Map() };
+  const add = (m: Map<number, number[]>, k: number, v: number) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
+  doc.clauses.forEach((cl, ci) => add(idx!.clauses, cl.sent, ci));
+  doc.eventMeta.forEach((o, j) => add(idx!.events, doc.clauses[o.clause].sent, j));
+  sentenceIndex.set(doc, idx);
+  return idx;
+}
+
 function ownClauses(doc: Doc, i: number): Set<number> {
   const m = doc.eventMeta[i];
   const own = new Set<number>([m.clause]);
   const sent = doc.clauses[m.clause].sent;
-  for (const cl of doc.clauses) {
+  for (const ci of bySentence(doc).clauses.get(sent) ?? []) {
+    const cl = doc.clauses[ci];
     if (cl.sent !== sent || cl.i === m.clause) continue;
     if (cl.end <= m.from || cl.start >= m.to) continue;
     if (cl.verb === null) { own.add(cl.i); continue; }
@@ -43,10 +65,10 @@ export function eventScope(doc: Doc, i: number): EventScope {
   }
   const sent = doc.clauses[m.clause].sent;
   const others = new Set<number>();
-  doc.eventMeta.forEach((o, j) => {
-    if (j === i || doc.clauses[o.clause].sent !== sent) return;
+  for (const j of bySentence(doc).events.get(sent) ?? []) {
+    if (j === i || doc.clauses[doc.eventMeta[j].clause].sent !== sent) continue;
     for (const c of ownClauses(doc, j)) if (!own.has(c)) others.add(c);
-  });
+  }
   return { sent, clause: m.clause, own, ancestors, others };
 }
 

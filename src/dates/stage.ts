@@ -62,7 +62,16 @@ function forwardLooking(doc: Doc, clause: number): boolean {
 export function dateEvent(doc: Doc, i: number, dates: PlacedDate[]): { date: string; precision: DatePrecision; from: PlacedDate | null } {
   const scope = eventScope(doc, i);
   const pub = { date: doc.date, precision: 'day' as DatePrecision, from: null };
-  if (forwardLooking(doc, scope.clause)) return pub;
+  if (forwardLooking(doc, scope.clause)) {
+    // a threat or promise is made when it is said: "Akar said on Saturday that X would be a target"
+    for (const a of scope.ancestors) {
+      const cla = doc.clauses[a];
+      if (scope.others.has(a) || cla.verb === null || !SPEECH_VERBS.has(doc.verbs[cla.verb].lemma)) continue;
+      const said = best(doc, dates.filter((d) => d.clause === a), a);
+      if (said) return { date: said.date, precision: said.precision, from: said };
+    }
+    return pub;
+  }
   const own = best(doc, dates.filter((d) => scope.own.has(d.clause)), scope.clause);
   if (own) return { date: own.date, precision: own.precision, from: own };
   const cl = doc.clauses[scope.clause];

@@ -1,10 +1,11 @@
 import type { ActorMention, Clause } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
+import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
 import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
-import { mentionOf, childClauses, blocked, speakerOf, isQuoted, type SentenceCtx } from './context.js';
+import { mentionOf, childClauses, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
 import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
 import { pushPairs } from './emit.js';
 
@@ -21,30 +22,38 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (cl.verb === null || consumed.has(cl.i) || cl.i === ctx.attributionClause) continue;
     const vg = doc.verbs[cl.verb];
     if (vg.infinitive) continue; // only coded through the verb that governs it
-    const why = blocked(ctx, cl);
+    const why = ctx.literal ? null : blocked(ctx, cl);
     if (why) continue;
     const rules: string[] = [];
-    let coded = codeVerb(ctx, cl, verbs);
+    const own = clauseSubject(doc, cl.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+    const notTarget = vg.passive ? undefined : (m: ActorMention) => own.some((s) => sameActor(s, m));
+    let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
-    let negated = vg.negated;
+    let negated = ctx.literal ? false : vg.negated;
     let conditional = childClauses(ctx, cl.i, 'conditional').length > 0;
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
     const adj = doc.tokens[vEnd];
-    const intentAdj = vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower);
+    // "is prepared / committed / set to": the tagger may take the adjective as a passive participle
+    const intentParticiple = vg.passive && INTENT_ADJECTIVES.has(doc.tokens[vg.head].lower);
+    const intentAdj = (vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower)) || intentParticiple;
     // "is about to restore ties": the imminent action itself
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
     const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
     const lemma = intentAdj ? 'intend' : aboutTo ? 'begin' : vg.lemma;
-    const inf = inf0 && (inf0.start === vEnd || ((intentAdj || aboutTo) && inf0.start === vEnd + 1) || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
-    if (intentAdj && inf) rules.push(`'be ${adj.lower} to' is an intent`);
+    // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
+    const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
+    const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
+    if (intentAdj && inf) rules.push(`'be ${intentParticiple ? doc.tokens[vg.head].lower : adj.lower} to' is an intent`);
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
       const inner = codeVerb(ctx, inf, verbs);
       consumed.add(inf.i);
       if (inner && inner.code) {
-        const composed = code === '100' ? demandCode(inner.code) : appealCode(inner.code);
+        // "urged Turkey to stop sending weapons": asking to cease is a generic appeal or demand
+        const ceased = doc.verbs[inf.verb!].negated;
+        const composed = ceased ? code : code === '100' ? demandCode(inner.code) : appealCode(inner.code);
         rules.push(`appeal verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${inner.code}) → ${composed}`);
         code = composed;
       }
@@ -56,7 +65,10 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         const innerNeg = doc.verbs[inf.verb!].negated;
         // "will not / promised not to accept refugees": a negated intent to cooperate is a rejection
         const refusal = INTENT_VERBS.has(lemma) && (negated || innerNeg) && Number(c.slice(0, 2)) <= 8;
-        const composed = refusal ? refuseCode(c) : ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
+        // "failed to reach agreement" is a rejection of cooperation; "failed to capture" is no event
+        const failed = lemma === 'fail' && Number(c.slice(0, 2)) > 8;
+        const composed = failed ? null : refusal ? refuseCode(c) : ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
+        if (failed) { consumed.add(inf.i); continue; }
         if (composed) {
           rules.push(`control verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${c}) → ${composed}${refusal ? ' (negated intent = rejection)' : ''}`);
           coded = inner;
@@ -77,6 +89,19 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         coded = inner;
         code = ic;
         consumed.add(comp.i);
+      }
+    }
+    // "declared that China must drop barriers": a speaker saying another actor must act makes a demand
+    if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
+      const inner = codeVerb(ctx, comp, verbs);
+      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+      const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      if (compSubj.length && src.length && !compSubj.some((t) => src.some((x) => x.code === t.code))) {
+        const composed = inner?.code ? demandCode(inner.code) : '100';
+        rules.push(`'${lemma} that X ${doc.verbs[comp.verb].modal} …' is a demand${inner?.code ? `: '${doc.verbs[comp.verb].lemma}' (${inner.code}) → ${composed}` : ''}`);
+        consumed.add(comp.i);
+        pushPairs(drafts, ctx, cl, src, compSubj, composed, null, { negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that * ${doc.verbs[comp.verb].modal}`, origin: 'grammar', rules, consumed });
+        continue;
       }
     }
     // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
@@ -120,7 +145,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     if (!coded || !code) continue;
     // passive voice: "X was repelled by Y" → Y is the source
-    const passive = vg.passive || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
+    const passive = (vg.passive && !intentParticiple) || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
     if (passive) {
       const by = byAgent(ctx, cl);
       rules.push('passive voice: the "by" phrase is the source, the subject the target');
@@ -129,7 +154,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       sources = by;
     }
     // modality: "will/would" → intent (or threat for hostile acts); "may/might/could" → speculation, no event
-    if (vg.modal && !rules.some((r) => r.startsWith('control verb'))) {
+    if (vg.modal && !ctx.literal && !rules.some((r) => r.startsWith('control verb'))) {
       // "may halt mediation if ..." is a conditional threat, not speculation
       const firm = vg.modal === 'will' || vg.modal === 'would' || vg.modal === 'shall' || (conditional && ['may', 'might', 'could'].includes(vg.modal));
       if (!firm) continue;
@@ -164,6 +189,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules, consumed });
       }
       continue;
+    }
+    // no actor as source ("A roadside bombing killed a soldier", a passive without agent): kept as an
+    // unresolved source, which only --partial prints
+    if (!sources.length) {
+      sources = [unresolvedSource(ctx, subjectChunks)];
+      rules.push('source not named: unresolved (printed with --partial only)');
     }
     pushPairs(drafts, ctx, cl, sources, targets, code, passive ? null : coded.match.pattern.reverse, {
       consumed,
@@ -219,4 +250,25 @@ function appositionSource(ctx: SentenceCtx, subj: number[]): ActorMention[] | nu
   if (named.code) return [named];
   if (!titled.code) return null;
   return [{ ...titled, name: named.name ?? named.text, entries: [...titled.entries, `apposition: '${named.text}' is '${titled.text}'`] }];
+}
+
+/** an unresolved source standing for the clause subject (or nothing, for an agentless passive) */
+function unresolvedSource(ctx: SentenceCtx, subj: number[]): ActorMention {
+  const doc = ctx.doc;
+  const ch = subj.length ? doc.chunks[subj[0]] : null;
+  const start = ch ? ch.start : doc.sentences[ctx.sent].first;
+  const end = ch ? ch.end : start;
+  return {
+    start, end, text: ch ? doc.spanText(ch.start, ch.end) : '', code: null, country: null, sector: null, name: null,
+    kind: 'unknown', entries: ['no actor named as the source'], confidence: 0.3, locative: false, agents: [],
+  };
+}
+
+/** is there a bare noun phrase (an object, not a prepositional phrase) between two tokens? */
+function hasObjectBetween(ctx: SentenceCtx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = ctx.chunkStart.get(k);
+    if (c !== undefined && ctx.doc.chunks[c].kind === 'NP' && ctx.doc.chunks[c].prep === undefined) return true;
+  }
+  return false;
 }

@@ -65,7 +65,7 @@ export function isHostile(code: string): boolean {
 /** control verbs and how they compose with the infinitive they govern */
 export const INTENT_VERBS = new Set(['pledge', 'promise', 'vow', 'plan', 'intend', 'offer', 'agree', 'prepare', 'aim', 'seek', 'want', 'decide', 'expect', 'hope', 'commit', 'undertake', 'resolve', 'propose', 'volunteer', 'consider', 'mull', 'move']);
 export const THREAT_VERBS = new Set(['threaten']);
-export const REFUSE_VERBS = new Set(['refuse', 'decline', 'reject']);
+export const REFUSE_VERBS = new Set(['refuse', 'decline', 'reject', 'fail']);
 /** the infinitive is the event itself */
 export const ASPECT_VERBS = new Set(['begin', 'start', 'continue', 'resume', 'try', 'attempt', 'manage', 'go', 'proceed', 'keep', 'help', 'move']);
 /** a complement under these verbs did not happen (per the speaker) */

@@ -9,6 +9,8 @@ export interface SentenceCtx {
   sent: number;
   clauses: Clause[];
   chunkStart: Map<number, number>;
+  /** literal grammar: code verbs as their patterns say, without dyad's modality, negation and context rules */
+  literal: boolean;
   /** speaker mention of a trailing attribution (", officials said.") */
   attribution: ActorMention | null;
   attributionClause: number | null;
@@ -71,6 +73,8 @@ export function sameActor(a: ActorMention | null, b: ActorMention | null): boole
   if (a === b) return true;
   if (a.antecedent && a.antecedent.start === b.start) return true;
   if (b.antecedent && b.antecedent.start === a.start) return true;
+  // two different dictionary entries are two actors even with one code ("Hemedti met Burhan", both SDNGOV)
+  if (a.entryId && b.entryId && a.entryId !== b.entryId && (a.kind === 'person' || b.kind === 'person')) return false;
   if (!!a.code && a.code === b.code) return true;
   // a country and its own state organs are one side ("the Libyan government praised Libya"); its
   // citizens, rebels or opposition are not ("Syria used chemical weapons against its own citizens")

@@ -22,10 +22,13 @@ export class VerbDictionary {
   size = 0;
 
   add(p: VerbPattern): void {
-    const list = this.byHead.get(p.head) ?? [];
-    list.push(p);
-    list.sort((a, b) => weight(b) - weight(a));
-    this.byHead.set(p.head, list);
+    let list = this.byHead.get(p.head);
+    if (!list) this.byHead.set(p.head, (list = []));
+    // insert after the last pattern of equal or greater weight (stable, no re-sort: big imports stay linear)
+    const w = weight(p);
+    let at = list.length;
+    while (at > 0 && weight(list[at - 1]) < w) at--;
+    list.splice(at, 0, p);
     this.size++;
   }
 

@@ -25,8 +25,9 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
   for (let s of sources) for (let t of tlist) {
     // an armed group with no country fighting a state's forces is that state's ("rebels attacked Congolese troops")
     if (t && /^(1[4-9]|20)/.test(code)) {
-      s = domestic(s, t);
-      t = domestic(t, s);
+      const where = placeCountry(ctx);
+      s = domestic(s, t, where);
+      t = domestic(t, s, where);
     }
     if (t && sameActor(s, t)) continue;
     // a capital is a place when visited or attacked: "visited Athens" → GRC, "shelled Kyiv" → UKR
@@ -62,11 +63,28 @@ const STATE = new Set(['GOV', 'MIL', 'COP']);
  * Give a country-less non-state actor the country of the state actor on the other side. The mention itself is
  * updated, so its other events in the article (e.g. "backed by Rwanda") carry the same country.
  */
-function domestic(m: ActorMention, other: ActorMention): ActorMention {
+function domestic(m: ActorMention, other: ActorMention, where: string | null): ActorMention {
   if (m.code || !m.sector || !NONSTATE.has(m.sector) || !other.country || !STATE.has(other.sector ?? '')) return m;
-  m.country = other.country;
-  m.code = other.country + m.sector;
+  // fighting abroad ("Turkish troops entered Syria. They attacked Kurdish fighters."): the place's country
+  const country = where && where !== other.country ? where : other.country;
+  m.country = country;
+  m.code = country + m.sector;
   m.confidence = Math.min(m.confidence, 0.5);
-  m.entries.push(`country of the state it confronts (${other.code})`);
+  m.entries.push(country === other.country ? `country of the state it confronts (${other.code})` : `country where the fighting is (${country})`);
   return m;
+}
+
+/** the country of the place named in this sentence or the one before ("entered Syria"), if only one */
+function placeCountry(ctx: SentenceCtx): string | null {
+  const doc = ctx.doc;
+  const found = new Set<string>();
+  for (const p of doc.places) {
+    const s = doc.tokens[p.start]?.sent;
+    if ((s === ctx.sent || s === ctx.sent - 1) && p.country) found.add(p.country);
+  }
+  for (const m of doc.mentions) {
+    const s = doc.tokens[m.start]?.sent;
+    if ((s === ctx.sent || s === ctx.sent - 1) && m.locative && m.country) found.add(m.country);
+  }
+  return found.size === 1 ? [...found][0] : null;
 }

@@ -19,6 +19,33 @@ function wordsAt(doc: Doc, k: number, end: number, words: string[]): boolean {
   return true;
 }
 
+/** every form by which a token in [from, end) can match a pattern word (see wordsAt) */
+function formsIn(doc: Doc, from: number, end: number): Set<string> {
+  const forms = new Set<string>();
+  for (let k = from; k < end; k++) {
+    const t = doc.tokens[k];
+    forms.add(t.lemma);
+    forms.add(t.lower);
+    if (t.pos === 'PROPN') forms.add(singular(t.lower));
+  }
+  return forms;
+}
+
+/** a cheap necessary condition: every word element has an alternative whose words all occur in the range */
+function possible(p: VerbPattern, forms: Set<string>): boolean {
+  for (const e of p.elems) {
+    if (e.kind === 'target') continue;
+    let any = false;
+    for (const alt of e.alts) {
+      let all = true;
+      for (const w of alt) if (!forms.has(w)) { all = false; break; }
+      if (all) { any = true; break; }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 /** NP chunk starting at or after token k and before end, in order; chunkAt maps token → chunk. */
 function nextNp(doc: Doc, from: number, end: number, chunkStart: Map<number, number>): number | null {
   for (let k = from; k < end; k++) {
@@ -44,11 +71,13 @@ export function matchPatterns(
 ): PatternMatch | null {
   const list = dict.byHead.get(head);
   if (!list) return null;
+  const forms = formsIn(doc, after, end);
   let fallback: PatternMatch | null = null;
   let fallbackScore = -1;
   let best: PatternMatch | null = null;
   let bestScore = -1;
   for (const p of list) {
+    if (!possible(p, forms)) continue; // some word element has no alternative whose words all occur
     let cursor = after;
     let target: number | null = null;
     let ok = true;

@@ -10,10 +10,12 @@ interface KeywordRule {
 }
 
 function compile(words: string): RegExp[] {
-  return words.split('|').map((w) => w.trim()).filter(Boolean).map((w) => {
+  const alts = words.split('|').map((w) => w.trim()).filter(Boolean).map((w) => {
     const esc = w.replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/\*/g, '[\\w-]*');
-    return new RegExp(`\\b${esc}\\b`, 'i');
+    return `\\b${esc}\\b`;
   });
+  // one alternation per rule: it matches exactly where one of the words would, in one pass over the text
+  return alts.length ? [new RegExp(alts.map((a) => `(?:${a})`).join('|'), 'i')] : [];
 }
 
 let contexts: KeywordRule[] | null = null;

@@ -20,6 +20,11 @@ export interface EventOptions {
   explain?: boolean;
   /** keep codes that are not CAMEO (imported WEIS/test dictionaries); their quad class comes from the root */
   anyCode?: boolean;
+  /**
+   * 'literal': code each verb as its pattern says, the way PETRARCH/TABARI do with their own dictionaries (no
+   * intent/threat composition for modals, negation and conditions left to the patterns). Default 'dyad'.
+   */
+  grammar?: 'dyad' | 'literal';
   verbs?: VerbDictionary;
   nouns?: VerbDictionary;
 }
@@ -39,11 +44,13 @@ export function eventsStage(opts: EventOptions = {}): Stage {
     run(doc: Doc) {
       const drafts: Draft[] = [];
       let c0 = 0;
+      const clausesOf: Doc['clauses'][] = doc.sentences.map(() => []);
+      for (const c of doc.clauses) clausesOf[c.sent]?.push(c);
       for (let s = 0; s < doc.sentences.length; s++) {
         let c1 = c0;
         while (c1 < doc.chunks.length && doc.chunks[c1].sent === s) c1++;
-        const clauses = doc.clauses.filter((c) => c.sent === s);
-        const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: chunkStartMap(doc, c0, c1), attribution: null, attributionClause: null };
+        const clauses = clausesOf[s];
+        const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: chunkStartMap(doc, c0, c1), attribution: null, attributionClause: null, literal: opts.grammar === 'literal' };
         findAttribution(ctx);
         if (!doc.discarded.has(s)) {
           const before = drafts.length;
@@ -70,11 +77,23 @@ export function eventsStage(opts: EventOptions = {}): Stage {
   };
 }
 
+/**
+ * One sentence, one event per dyad and meaning: exact repeats go, and a root's generic code gives way to a
+ * specific one for the same pair ("Turkey warned Haftar that his forces would be a target": 130 and 138 → 138).
+ */
 function dedupeSentence(drafts: Draft[], from: number): void {
   const seen = new Set<string>();
   for (let i = from; i < drafts.length; i++) {
     const d = drafts[i];
     const key = `${d.source.code}|${d.code}|${d.target?.code}|${d.negated}`;
     if (seen.has(key)) { drafts.splice(i, 1); i--; } else seen.add(key);
+  }
+  const generic = (c: string) => c.length === 3 && c.endsWith('0');
+  for (let i = from; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (!generic(d.code) || !d.source.code) continue;
+    const specific = drafts.some((o, j) => j >= from && o !== d && o.code !== d.code && o.code.startsWith(d.code.slice(0, 2))
+      && o.source.code === d.source.code && o.target?.code === d.target?.code && o.negated === d.negated);
+    if (specific) { drafts.splice(i, 1); i--; }
   }
 }

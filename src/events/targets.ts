@@ -24,7 +24,7 @@ export function coordinatedAfter(doc: Doc, c: number, end: number): number[] {
 }
 
 /** first actor NP after token `from` in the clause, skipping places and "by" agents */
-export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean, prepOnly = false, byIsAgent = true): number | null {
+export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, allowPlace: boolean, prepOnly = false, byIsAgent = true, notTarget?: (m: ActorMention) => boolean): number | null {
   const doc = ctx.doc;
   let place: number | null = null;
   let unresolved: number | null = null;
@@ -33,6 +33,8 @@ export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, all
     if (c === undefined || doc.chunks[c].kind !== 'NP') continue;
     const m = mentionOf(doc, c);
     if (!m) continue;
+    // the source's own side is no target: "Egypt threatened military intervention against the GNA"
+    if (notTarget?.(m)) continue;
     const ch = doc.chunks[c];
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
     // a "by" phrase is the agent of a passive, or right after the verb; after a noun it is an actor
@@ -61,8 +63,8 @@ export interface Coded {
   placeTargets?: ActorMention[];
 }
 
-/** codes whose object may be a place rather than an actor: attacks, blockades, occupations */
-const PLACE_TARGET = /^(18|19|20)/;
+/** codes whose object may be a place rather than an actor: attacks, blockades, occupations, aid, visits */
+const PLACE_TARGET = /^(18|19|20|07|042)/;
 
 /**
  * The country of a place named as the object ("shelled Kharkiv", "blockaded Gaza") or after an attack
@@ -76,7 +78,7 @@ function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention 
     const ch = doc.chunks[c];
     if (ch.kind !== 'NP') continue;
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
-    if (prep && !['at', 'on', 'against', 'into'].includes(prep)) continue;
+    if (prep && !['at', 'on', 'against', 'into', 'to'].includes(prep)) continue;
     if (ch.place === undefined) continue;
     const p = doc.places[ch.place];
     if (!p?.country) continue;
@@ -90,7 +92,7 @@ function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention 
 }
 
 /** match the clause's verb against the dictionary and find its target NPs */
-export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): Coded | null {
+export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, notTarget?: (m: ActorMention) => boolean): Coded | null {
   const doc = ctx.doc;
   if (cl.verb === null) return null;
   const vg = doc.verbs[cl.verb];
@@ -123,8 +125,8 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary): C
     t = ctx.chunkStart.get(after)!;
   } else if (!hasSlot) {
     t = code && needsPrepTarget(code)
-      ? firstActorAfter(ctx, after, cl.end, true, true, vg.passive)
-      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code), false, vg.passive);
+      ? firstActorAfter(ctx, after, cl.end, true, true, vg.passive, notTarget)
+      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code), false, vg.passive, notTarget);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   const resolved = targets.some((x) => mentionOf(doc, x)?.code);

@@ -137,8 +137,11 @@ function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number)
   const comma = t.text === ',';
   const inPrep = t.lower === 'in';
   if (!comma && !inPrep) return null;
+  // the last NP chunk starting at end + 1 (chunks are in token order: binary search, not a scan from 0)
+  let lo = 0, hi = doc.chunks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.chunks[mid].start <= end + 1) lo = mid + 1; else hi = mid; }
   let c = -1;
-  for (let x = 0; x < doc.chunks.length && doc.chunks[x].start <= end + 1; x++) if (doc.chunks[x].kind === 'NP' && doc.chunks[x].start === end + 1) c = x;
+  for (let x = lo - 1; x >= 0 && doc.chunks[x].start === end + 1; x--) if (doc.chunks[x].kind === 'NP') { c = x; break; }
   if (c < 0) return null;
   const ch = doc.chunks[c];
   let s = ch.start;

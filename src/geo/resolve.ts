@@ -47,13 +47,27 @@ export function documentContext(doc: Doc, extra: { country: string; sent: number
   return ctx;
 }
 
+type CountryMentions = { sent: number; start: number; end: number }[];
+/** each mention list by sentence, indexed incrementally (lists only grow), so weighing stays linear */
+const bySent = new WeakMap<CountryMentions, { n: number; at: Map<number, CountryMentions> }>();
+
 function contextWeight(ctx: GeoContext, country: string, sent: number, start: number, end: number): number {
-  let w = 0;
-  for (const m of ctx.countries.get(country) ?? []) {
-    if (m.start < end && m.end > start) continue; // the candidate itself
-    w = Math.max(w, m.sent === sent ? 1 : 0.7);
+  const list = ctx.countries.get(country);
+  if (!list) return 0;
+  let idx = bySent.get(list);
+  if (!idx) { idx = { n: 0, at: new Map() }; bySent.set(list, idx); }
+  for (; idx.n < list.length; idx.n++) {
+    const m = list[idx.n];
+    const l = idx.at.get(m.sent);
+    if (l) l.push(m); else idx.at.set(m.sent, [m]);
   }
-  return w;
+  // a mention overlapping the candidate (the candidate itself) shares its tokens, so its sentence
+  let overlapping = 0;
+  for (const m of idx.at.get(sent) ?? []) {
+    if (m.start < end && m.end > start) overlapping++;
+    else return 1;
+  }
+  return list.length > overlapping ? 0.7 : 0;
 }
 
 /** the readings left after the text's own constraints (qualifier, geo noun, city over same-named region) */

@@ -100,14 +100,32 @@ function descendsFrom(doc: Doc, c: number, top: number): boolean {
   return false;
 }
 
+const placeIndexes = new WeakMap<Doc, { n: number; chunkOf: Map<number, number>; placesIn: Map<number, number[]> }>();
+
+/** place → its NP chunk, and place indices per sentence, once per document (not once per event) */
+function placeIndex(doc: Doc): { chunkOf: Map<number, number>; placesIn: Map<number, number[]> } {
+  const had = placeIndexes.get(doc);
+  if (had && had.n === doc.places.length) return had;
+  const chunkOf = new Map<number, number>();
+  doc.chunks.forEach((ch, c) => { if (ch.place !== undefined) chunkOf.set(ch.place, c); });
+  const placesIn = new Map<number, number[]>();
+  doc.places.forEach((p, pi) => {
+    const s = doc.tokens[p.start].sent;
+    const l = placesIn.get(s);
+    if (l) l.push(pi); else placesIn.set(s, [pi]);
+  });
+  const idx = { n: doc.places.length, chunkOf, placesIn };
+  placeIndexes.set(doc, idx);
+  return idx;
+}
+
 /** where an event happened, from the places of its own clauses, else its sentence */
 export function locateEvent(doc: Doc, i: number): EventLocation | null {
   const scope = eventScope(doc, i);
   const ev = doc.events[i];
   // material acts happen at their object ("shelled Kharkiv"), and so do visits and meetings ("visited Moscow")
   const material = ev.quad_class === 2 || ev.quad_class === 4 || ev.cameo_root === '04';
-  const chunkOf = new Map<number, number>();
-  doc.chunks.forEach((ch, c) => { if (ch.place !== undefined) chunkOf.set(ch.place, c); });
+  const { chunkOf, placesIn } = placeIndex(doc);
   // a statement's place is where it was said: not what it is about ("accused X of moving towards Russia")
   const rank = (role: PlaceRole): number => {
     switch (role) {
@@ -121,7 +139,8 @@ export function locateEvent(doc: Doc, i: number): EventLocation | null {
   };
   const pick = (ok: (clause: number) => boolean): PlaceMention | null => {
     const list: { p: PlaceMention; r: number }[] = [];
-    doc.places.forEach((p, pi) => {
+    (placesIn.get(scope.sent) ?? []).forEach((pi) => {
+      const p = doc.places[pi];
       if (doc.tokens[p.start].sent !== scope.sent) return;
       const cl = clauseAt(doc, p.start);
       if (!ok(cl)) return;

@@ -2,6 +2,8 @@ import type { Doc, Token, Chunk, VerbGroup } from '../core/doc.js';
 import { isPassive, verbForm } from './voice.js';
 import { ASPECT_ING } from './lexicon.js';
 
+const CESSATION = new Set(['stop', 'cease', 'quit', 'halt', 'end']);
+
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const POSSESSIVE_PRON = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
@@ -80,7 +82,7 @@ export function chunkSentence(doc: Doc, sent: number): void {
       let head = -1;
       let auxHead = -1;
       // "never attacked", "not to attack": a negation just before the group belongs to it
-      let negated = k > first && (tokens[start - 1].lower === 'never' || (tokens[start - 1].pos === 'PART' && NEG.has(tokens[start - 1].lower)));
+      let negated = start > first && (tokens[start - 1].lower === 'never' || (tokens[start - 1].pos === 'PART' && NEG.has(tokens[start - 1].lower)));
       let modal: string | null = null;
       while (k < last) {
         const u = tokens[k];
@@ -94,6 +96,8 @@ export function chunkSentence(doc: Doc, sent: number): void {
           if (head >= 0 && verbForm(u) === 'ed' && k + 1 < last && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[k + 1].pos) && verbForm(tokens[head]) !== 'ed') break;
           // "denied sending drones": an -ing verb after a non-aspect verb starts its own (gerund) clause
           if (head >= 0 && verbForm(u) === 'ing' && !ASPECT_ING.has(tokens[head].lemma)) break;
+          // "stopped sending weapons": the action is what ceases
+          if (head >= 0 && verbForm(u) === 'ing' && CESSATION.has(tokens[head].lemma)) negated = true;
           head = k;
           k++;
         } else if ((u.pos === 'PART' && NEG.has(u.lower)) || u.lower === 'never') {

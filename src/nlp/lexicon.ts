@@ -38,4 +38,4 @@ export function singular(w: string): string {
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);
 
 /** verbs whose -ing complement is the event itself ("began shelling"); after other verbs it is a clause */
-export const ASPECT_ING = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish', 'quit', 'step', 'go']);
+export const ASPECT_ING = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish', 'quit', 'step', 'go', 'halt', 'end']);

@@ -90,3 +90,24 @@ function noVerbBefore(tokens: Token[], first: number, k: number): boolean {
   }
   return true;
 }
+
+/**
+ * Capitalised words inside a name that the tagger took for verbs: "Human Rights Watch accused", "Downing
+ * Street condemned": a capitalised VERB after a name word, or a sentence-initial capitalised -ing word before
+ * one, is part of the name.
+ */
+export function repairNameVerbs(tokens: Token[], first: number, last: number): void {
+  for (let k = first; k < last - 1; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || !/^[A-Z][a-z]/.test(t.text)) continue;
+    const prev = k > first ? tokens[k - 1] : null;
+    const next = tokens[k + 1];
+    const afterName = !!prev && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text);
+    const beforeName = k === first && /ing$/.test(t.lower) && next.pos === 'PROPN' && /^[A-Z]/.test(next.text);
+    const nextIsVerb = next.pos === 'VERB' || next.pos === 'AUX';
+    if ((afterName && nextIsVerb) || beforeName) {
+      t.pos = 'PROPN';
+      t.lemma = t.lower;
+    }
+  }
+}

@@ -3,7 +3,7 @@ import type { Doc } from '../core/doc.js';
 import { annotate } from './wink.js';
 import { chunkSentence } from './chunks.js';
 import { clauseSentence } from './clauses.js';
-import { repairPos, repairVerbNouns, repairRelativeVerbs, repairMissingVerb } from './pos-repair.js';
+import { repairPos, repairVerbNouns, repairRelativeVerbs, repairMissingVerb, repairNameVerbs } from './pos-repair.js';
 
 /** Tokens, sentences, POS and lemmas from wink-nlp. */
 export const tokenizeStage: Stage = {
@@ -27,6 +27,7 @@ export const parseStage: Stage = {
     for (let s = 0; s < doc.sentences.length; s++) {
       const c0 = doc.chunks.length;
       const v0 = doc.verbs.length;
+      repairNameVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairPos(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairVerbNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairRelativeVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);

@@ -1,6 +1,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Pos, Token, Sentence } from '../core/doc.js';
+import { maskLongRuns, boundTokens } from './bounds.js';
+import { latin1Letters } from './letters.js';
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
@@ -20,19 +22,19 @@ export function annotate(doc: Doc): void {
   // wink's typings do not model its.* helpers well; this adapter is the only place that touches them
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const its = w.its as any;
-  const text = doc.text;
+  const masked = maskLongRuns(doc.text); // over-long whitespace-free runs: see bounds.ts
+  const text = latin1Letters(masked.text); // same length: "Erdoğan" stays one word (letters.ts)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
   const values = wd.tokens().out(its.value) as string[];
   const pos = wd.tokens().out(its.pos) as string[];
   const lemma = wd.tokens().out(its.lemma) as string[];
-  const types = wd.tokens().out(its.type) as string[];
   const tokens: Token[] = [];
   const map = new Int32Array(values.length).fill(-1); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    if (types[k] === 'tabCRLF' || v.trim() === '') continue;
+    if (v.trim() === '') continue; // blank tokens, wink's tabCRLF ones ("\n", "\r\n\t") among them
     let at = text.indexOf(v, cursor);
     if (at < 0 || at - cursor > 64 + v.length) {
       // wink normalised the token (rare); fall back to the next non-space position
@@ -41,7 +43,7 @@ export function annotate(doc: Doc): void {
       if (at >= text.length) continue;
     }
     const end = Math.min(text.length, at + v.length);
-    const raw = text.slice(at, end);
+    const raw = doc.text.slice(at, end);
     map[k] = tokens.length;
     tokens.push({
       i: tokens.length,
@@ -72,4 +74,5 @@ export function annotate(doc: Doc): void {
   });
   doc.tokens = tokens;
   doc.sentences = sentences;
+  boundTokens(doc, masked.runs);
 }

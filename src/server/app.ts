@@ -8,10 +8,12 @@ import { codeDoc } from '../pipeline.js';
 import { cameoTable } from '../events/cameo.js';
 import type { AsyncEventStore, EventStore } from '../store/types.js';
 import { asyncStore, isAsyncStore } from '../store/async.js';
+import { systemViewAsync } from '../system/view-async.js';
 import {
-  actorsQuery, clustersQuery, codeBody, eventsQuery, idParams, MAX_TEXT, networkQuery, timelineQuery, toFilter,
-  type FilterQuery,
+  actorsQuery, clustersQuery, codeBody, eventsQuery, idParams, MAX_TEXT, networkQuery, systemQuery, timelineQuery, toFilter,
+  toSystemOptions, type FilterQuery, type SystemQuery,
 } from './schemas.js';
+import { systemView } from '../system/view.js';
 import { registerStatic } from './static.js';
 
 export interface AppOptions {
@@ -101,6 +103,8 @@ export function buildApp(o: AppOptions): FastifyInstance {
   app.get<Q>('/api/network', { schema: { querystring: networkQuery } }, (req) => store.network(toFilter(req.query)));
   app.get<Q>('/api/timeline', { schema: { querystring: timelineQuery } }, async (req) => ({ items: await store.timeline(toFilter(req.query)) }));
   app.get<Q>('/api/clusters', { schema: { querystring: clustersQuery } }, (req) => store.clusters(toFilter(req.query)));
+  app.get<{ Querystring: SystemQuery }>('/api/system', { schema: { querystring: systemQuery } },
+    (req) => (isAsyncStore(o.store) ? systemViewAsync(o.store, toSystemOptions(req.query)) : systemView(o.store, toSystemOptions(req.query))));
   app.post<{ Body: { text: string; date?: string; id?: string } }>('/api/code', { schema: { body: codeBody } }, (req) => {
     const { text, date, id } = req.body;
     const doc = codeDoc(text, { date, id: id ?? 'pasted' });

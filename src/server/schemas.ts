@@ -2,6 +2,7 @@
 import { parseIsoDate } from '../core/dates.js';
 import { DyadError } from '../core/errors.js';
 import type { EventFilter } from '../store/types.js';
+import type { Collapse, SystemOptions, Window } from '../system/types.js';
 
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 
@@ -30,6 +31,27 @@ export const actorsQuery = query({ ...filterProperties, search: { type: 'string'
 export const networkQuery = query({ ...filterProperties, limit: paging(150, 2000).limit });
 export const timelineQuery = query({ ...filterProperties });
 export const clustersQuery = query({ ...filterProperties, min_events: { type: 'integer', minimum: 1, maximum: 100000 }, ...paging(50, 1000) });
+export const systemQuery = query({
+  from: DATE, to: DATE, country: filterProperties.country,
+  window: { type: 'string', enum: ['day', 'week', 'month'] },
+  collapse: { type: 'string', enum: ['none', 'state', 'country'] },
+  half_life: { type: 'integer', minimum: 0, maximum: 36500 },
+  top: { type: 'integer', minimum: 1, maximum: 200 },
+  evidence: { type: 'integer', minimum: 1, maximum: 50 },
+});
+export interface SystemQuery {
+  from?: string; to?: string; country?: string; window?: Window; collapse?: Collapse; half_life?: number; top?: number; evidence?: number;
+}
+
+/** The validated query as conflict-system options (dates get their calendar check here). */
+export function toSystemOptions(q: SystemQuery): SystemOptions {
+  const f = toFilter({ from: q.from, to: q.to });
+  return {
+    from: f.from, to: f.to, country: q.country?.toUpperCase(), window: q.window, collapse: q.collapse,
+    halfLife: q.half_life, top: q.top, evidence: q.evidence,
+  };
+}
+
 export const idParams = {
   type: 'object', additionalProperties: false, required: ['id'],
   properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },

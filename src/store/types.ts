@@ -18,6 +18,41 @@ export interface DocumentInput {
   hash: string;
   /** where it came from: "folder/file.txt" or "file.jsonl:12" */
   origin: string;
+  /** web provenance, for articles fetched from the web (dyad watch, dyad ingest URL) */
+  meta?: DocumentMeta;
+}
+
+/** Where a web article came from (the outlet is the document's `source`, the page its `url`). */
+export interface DocumentMeta {
+  /** the feed the article was found in; null for a page given directly */
+  feed: string | null;
+  /** language of the page or feed, a lower-case primary tag ("en") */
+  language: string | null;
+  title: string | null;
+  /** the publication time as the metadata gave it (ISO 8601 when it could be read) */
+  publishedAt: string | null;
+  /** where the publication date came from: meta, json-ld, feed, time, or default (the --date/today) */
+  dateSource: string | null;
+}
+
+/** The poll state of one feed: conditional GET validators and the last outcome. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO times of the last poll and of the last successful one */
+  checkedAt: string | null;
+  okAt: string | null;
+  /** last outcome: an HTTP status ("200", "304") or an error code (E_FETCH...) */
+  status: string | null;
+  error: string | null;
+  /** consecutive failed polls */
+  failures: number;
+  /** do not poll before this ISO time (backoff after failures, Retry-After) */
+  retryAt: string | null;
+  /** items seen in the feed at the last successful poll, and articles stored from it in all */
+  items: number;
+  stored: number;
 }
 
 export interface SentenceInput {
@@ -94,6 +129,8 @@ export interface StoreRef {
   cluster: number | null;
   /** how many times the article reports this event */
   mentions: number;
+  /** the article's source (publisher, outlet) */
+  source?: string | null;
 }
 
 /** A public event plus where it lives in the store. */
@@ -120,6 +157,12 @@ export interface StoredDocument {
   sentences: number;
   events: number;
   text?: string;
+  /** web provenance (DocumentMeta), null for files */
+  feed?: string | null;
+  language?: string | null;
+  title?: string | null;
+  published_at?: string | null;
+  date_source?: string | null;
 }
 
 export interface Page<T> {
@@ -205,6 +248,32 @@ export interface TimelinePoint {
   total: number;
 }
 
+/** The few fields of an event the conflict-system analysis needs (src/system/), read without the full row. */
+export interface DyadEventRow {
+  /** store id of the event */
+  id: number;
+  date: string;
+  source_code: string;
+  source_country: string | null;
+  source_sector: string | null;
+  target_code: string;
+  target_country: string | null;
+  target_sector: string | null;
+  cameo: string;
+  quad_class: 1 | 2 | 3 | 4;
+  goldstein: number;
+  plover_type: string | null;
+  location_country: string | null;
+  cluster: number | null;
+}
+
+/** What names a stored event as evidence: its coder id, document input id and evidence text. */
+export interface EventRef {
+  uid: string;
+  doc: string;
+  text: string;
+}
+
 export interface StoreStats {
   schema_version: number;
   documents: number;
@@ -232,12 +301,28 @@ export interface EventStore {
   storedHashes(hashes: string[]): Set<string>;
   /** which of these text hashes have a recorded failure, with its error code */
   failedHashes(hashes: string[]): Map<string, string>;
+  /** which of these URLs are known: a document's url, or another URL its text was seen under (addUrls) */
+  storedUrls(urls: string[]): Set<string>;
+  /** remember that the stored document with this text hash was also seen under this URL */
+  addUrls(entries: { url: string; hash: string }[]): void;
+  /** which of these origins (file paths, URLs) have a recorded failure, with its error code */
+  failedOrigins(origins: string[]): Map<string, string>;
+  /** a feed's poll state, or null before its first poll */
+  feedState(url: string): FeedState | null;
+  saveFeedState(state: FeedState): void;
+  /** every feed polled so far, by url */
+  feeds(): FeedState[];
   /** write coded documents and failures in one transaction; all or nothing. A stored document clears a
-   *  failure recorded earlier for the same text. A text already stored is skipped (insert-if-absent by hash). */
+   *  failure recorded earlier for the same text (or, for a web article, the same URL). A text already stored
+   *  is skipped (insert-if-absent by hash). */
   write(docs: CodedDocument[], failures: FailureInput[]): WriteResult;
   events(filter: EventFilter): Page<StoredEvent>;
   /** every matching event, oldest first, without paging (exports) */
   eachEvent(filter: EventFilter): Iterable<StoredEvent>;
+  /** events with both a source and a target code (not negated), in store order: the conflict-system input */
+  eachDyadEvent(filter: EventFilter): Iterable<DyadEventRow>;
+  /** coder id, document and evidence text of these events (store ids) */
+  eventRefs(ids: number[]): Map<number, EventRef>;
   event(id: number): EventDetail | null;
   /** a document's metadata, and its text unless withText is false */
   document(id: number, withText?: boolean): StoredDocument | null;
@@ -268,9 +353,17 @@ export interface AsyncEventStore {
   schemaVersion(): Promise<number>;
   storedHashes(hashes: string[]): Promise<Set<string>>;
   failedHashes(hashes: string[]): Promise<Map<string, string>>;
+  storedUrls(urls: string[]): Promise<Set<string>>;
+  addUrls(entries: { url: string; hash: string }[]): Promise<void>;
+  failedOrigins(origins: string[]): Promise<Map<string, string>>;
+  feedState(url: string): Promise<FeedState | null>;
+  saveFeedState(state: FeedState): Promise<void>;
+  feeds(): Promise<FeedState[]>;
   write(docs: CodedDocument[], failures: FailureInput[]): Promise<WriteResult>;
   events(filter: EventFilter): Promise<Page<StoredEvent>>;
   eachEvent(filter: EventFilter): AsyncIterable<StoredEvent>;
+  eachDyadEvent(filter: EventFilter): AsyncIterable<DyadEventRow>;
+  eventRefs(ids: number[]): Promise<Map<number, EventRef>>;
   event(id: number): Promise<EventDetail | null>;
   document(id: number, withText?: boolean): Promise<StoredDocument | null>;
   actors(filter: EventFilter & { search?: string }): Promise<ActorSummary[]>;

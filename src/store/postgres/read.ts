@@ -6,14 +6,14 @@ import type {
 } from '../types.js';
 import { MERGE_FIELDS } from '../dedup.js';
 import { EVENT_COLUMNS, rowToEvent } from '../sqlite/rows.js';
-import { docRow, pageOf } from '../sqlite/read.js';
+import { docRow, DOC_META, pageOf } from '../sqlite/read.js';
 import { clusterWhere, eventWhere, Params } from './filter.js';
 
 type Row = Record<string, unknown>;
 const FROM_EVENTS = 'FROM events e JOIN documents d ON d.id = e.doc_id';
 const CHUNK = 1000;
 const MEMBER_CAP = 100;
-const DOC_META = 'id, ext_id, source, url, pub_date, hash, origin, added_at, n_sentences, n_events';
+const DOC_COLS = `id, ext_id, source, url, pub_date, hash, origin, added_at, n_sentences, n_events, ${DOC_META}`;
 
 export class PostgresReader {
   constructor(private readonly pool: pg.Pool) {}
@@ -74,12 +74,12 @@ export class PostgresReader {
   }
 
   async document(id: number, withText: boolean): Promise<StoredDocument | null> {
-    const r = await this.one(`SELECT ${withText ? '*' : DOC_META} FROM documents WHERE id = $1`, [id]);
+    const r = await this.one(`SELECT ${withText ? '*' : DOC_COLS} FROM documents WHERE id = $1`, [id]);
     return r ? docRow(r, withText) : null;
   }
 
   async clusterDocuments(clusterId: number): Promise<StoredDocument[]> {
-    const rows = await this.rows(`SELECT DISTINCT ${DOC_META.split(', ').map((c) => 'd.' + c).join(', ')}
+    const rows = await this.rows(`SELECT DISTINCT ${DOC_COLS.split(', ').map((c) => 'd.' + c).join(', ')}
       FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = $1 ORDER BY d.id`, [clusterId]);
     return rows.map((r) => docRow(r, false));
   }

@@ -154,6 +154,35 @@ CREATE TABLE failures (
 CREATE INDEX failures_hash ON failures(hash);
 `,
   },
+  {
+    version: 2,
+    description: 'web sources (SQLite migration 4): per-document feed, language, title, published timestamp, date provenance, other URLs; feed poll state',
+    sql: `
+ALTER TABLE documents ADD COLUMN feed text;
+ALTER TABLE documents ADD COLUMN language text;
+ALTER TABLE documents ADD COLUMN title text;
+ALTER TABLE documents ADD COLUMN published_at text;
+ALTER TABLE documents ADD COLUMN date_source text;
+CREATE INDEX documents_url ON documents(url);
+CREATE TABLE document_urls (
+  url text PRIMARY KEY,
+  doc_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE TABLE feeds (
+  url text PRIMARY KEY,
+  etag text,
+  last_modified text,
+  checked_at text,
+  ok_at text,
+  status text,
+  error text,
+  failures integer NOT NULL DEFAULT 0,
+  retry_at text,
+  items integer NOT NULL DEFAULT 0,
+  stored integer NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

@@ -5,13 +5,14 @@
 import pg from 'pg';
 import { DyadError } from '../../core/errors.js';
 import type {
-  ActorSummary, AsyncEventStore, Cluster, CodedDocument, EventDetail, EventFilter, FailureInput, FailureRecord, Network,
-  Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint, WriteResult,
+  ActorSummary, AsyncEventStore, Cluster, CodedDocument, DyadEventRow, EventDetail, EventFilter, EventRef, FailureInput,
+  FailureRecord, FeedState, Network, Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint, WriteResult,
 } from '../types.js';
 import type { OpenOptions } from '../sqlite/store.js';
 import { MIGRATION_LOCK, PG_MIGRATIONS, PG_SCHEMA_VERSION } from './schema.js';
 import { PostgresReader } from './read.js';
 import { writeBatch } from './write.js';
+import * as more from './more.js';
 
 export interface PgOpenOptions extends OpenOptions {
   /** connections in the pool (default 4) */
@@ -143,6 +144,15 @@ export class PostgresStore implements AsyncEventStore {
       client.release(broken);
     }
   }
+
+  storedUrls(urls: string[]): Promise<Set<string>> { return this.read(() => more.storedUrls(this.pool, urls)); }
+  addUrls(entries: { url: string; hash: string }[]): Promise<void> { return this.read(() => more.addUrls(this.pool, entries)); }
+  failedOrigins(origins: string[]): Promise<Map<string, string>> { return this.read(() => more.failedOrigins(this.pool, origins)); }
+  feedState(url: string): Promise<FeedState | null> { return this.read(() => more.feedState(this.pool, url)); }
+  saveFeedState(state: FeedState): Promise<void> { return this.read(() => more.saveFeedState(this.pool, state)); }
+  feeds(): Promise<FeedState[]> { return this.read(() => more.feeds(this.pool)); }
+  eachDyadEvent(f: EventFilter): AsyncIterable<DyadEventRow> { return more.eachDyadEvent(this.pool, f); }
+  eventRefs(ids: number[]): Promise<Map<number, EventRef>> { return this.read(() => more.eventRefs(this.pool, ids)); }
 
   events(f: EventFilter): Promise<Page<StoredEvent>> { return this.read(() => this.reader.events(f)); }
   eachEvent(f: EventFilter): AsyncIterable<StoredEvent> { return this.reader.eachEvent(f); }

@@ -49,18 +49,23 @@ export async function writeBatch(c: Client, docsIn: CodedDocument[], failuresIn:
 
   const docIds = new Map<string, number>();
   if (sorted.length) {
-    const r = await c.query(`INSERT INTO documents (id, ext_id, source, url, pub_date, text, hash, origin, added_at, n_sentences, n_events)
-      SELECT * FROM ${unnestOf(['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int'])}
+    const r = await c.query(`INSERT INTO documents (id, ext_id, source, url, pub_date, text, hash, origin, added_at, n_sentences, n_events,
+        feed, language, title, published_at, date_source)
+      SELECT * FROM ${unnestOf(['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'text', 'text', 'text'])}
       ON CONFLICT (hash) DO NOTHING RETURNING id, hash`, [
       sorted.map((d) => idOf.get(d.doc.hash)), sorted.map((d) => d.doc.extId), sorted.map((d) => d.doc.source),
       sorted.map((d) => d.doc.url), sorted.map((d) => d.doc.date), sorted.map((d) => d.doc.text), sorted.map((d) => d.doc.hash),
       sorted.map((d) => d.doc.origin), sorted.map(() => now), sorted.map((d) => d.sentences.length), sorted.map((d) => d.events.length),
+      sorted.map((d) => d.doc.meta?.feed ?? null), sorted.map((d) => d.doc.meta?.language ?? null), sorted.map((d) => d.doc.meta?.title ?? null),
+      sorted.map((d) => d.doc.meta?.publishedAt ?? null), sorted.map((d) => d.doc.meta?.dateSource ?? null),
     ]);
     for (const row of r.rows as { id: number; hash: string }[]) docIds.set(row.hash, row.id);
   }
   const fresh = docs.filter((d) => docIds.has(d.doc.hash));
   if (fresh.length) {
     await c.query("DELETE FROM failures WHERE hash = ANY($1::text[]) AND hash <> ''", [fresh.map((d) => d.doc.hash)]);
+    const urls = fresh.flatMap((d) => (d.doc.url ? [d.doc.url] : []));
+    if (urls.length) await c.query("DELETE FROM failures WHERE origin = ANY($1::text[]) AND hash = ''", [urls]);
     const sentenceIds = await insertSentences(c, fresh, docIds);
     const plan = planClusters(fresh);
     const clusters = await clusterIds(c, plan);

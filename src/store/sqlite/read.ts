@@ -19,11 +19,15 @@ export function pageOf(f: EventFilter, defLimit = 50, maxLimit = 1000): { limit:
   return { limit, offset };
 }
 
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+export const DOC_META = 'feed, language, title, published_at, date_source';
+
 export function docRow(r: Row, withText: boolean): StoredDocument {
   const d: StoredDocument = {
     id: r.id as number, ext_id: String(r.ext_id), source: (r.source as string | null) ?? null, url: (r.url as string | null) ?? null,
     date: String(r.pub_date), hash: String(r.hash), origin: (r.origin as string | null) ?? null, added_at: String(r.added_at),
     sentences: r.n_sentences as number, events: r.n_events as number,
+    feed: str(r.feed), language: str(r.language), title: str(r.title), published_at: str(r.published_at), date_source: str(r.date_source),
   };
   if (withText) d.text = String(r.text);
   return d;
@@ -79,14 +83,14 @@ export class SqliteReader {
   }
 
   document(id: number, withText: boolean): StoredDocument | null {
-    const cols = withText ? '*' : 'id, ext_id, source, url, pub_date, hash, origin, added_at, n_sentences, n_events';
+    const cols = withText ? '*' : `id, ext_id, source, url, pub_date, hash, origin, added_at, n_sentences, n_events, ${DOC_META}`;
     const r = this.db.prepare(`SELECT ${cols} FROM documents WHERE id = ?`).get(id) as Row | undefined;
     return r ? docRow(r, withText) : null;
   }
 
   clusterDocuments(clusterId: number): StoredDocument[] {
-    const rows = this.db.prepare(`SELECT DISTINCT d.id, d.ext_id, d.source, d.url, d.pub_date, d.hash, d.origin, d.added_at, d.n_sentences, d.n_events
-      FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = ? ORDER BY d.id`).all(clusterId) as Row[];
+    const rows = this.db.prepare(`SELECT DISTINCT d.id, d.ext_id, d.source, d.url, d.pub_date, d.hash, d.origin, d.added_at, d.n_sentences, d.n_events,
+      d.feed, d.language, d.title, d.published_at, d.date_source FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = ? ORDER BY d.id`).all(clusterId) as Row[];
     return rows.map((r) => docRow(r, false));
   }
 

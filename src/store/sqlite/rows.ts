@@ -81,7 +81,7 @@ export function eventParams(e: Event): Record<string, unknown> {
 }
 
 /** Columns to select for rowToEvent (events aliased `e`, documents `d`). */
-export const EVENT_COLUMNS = 'e.*, d.ext_id AS ext_id';
+export const EVENT_COLUMNS = 'e.*, d.ext_id AS ext_id, d.source AS doc_source';
 
 type Row = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -115,7 +115,8 @@ export function rowToEvent(r: Row): StoredEvent {
     speaker: s(r.speaker),
     confidence: r.confidence as number,
     evidence: { start: r.evidence_start as number, end: r.evidence_end as number, text: String(r.evidence_text) },
-    store: { id: r.id as number, doc: r.doc_id as number, cluster: (r.cluster_id as number | null) ?? null, mentions: r.n_mentions as number },
+    store: { id: r.id as number, doc: r.doc_id as number, cluster: (r.cluster_id as number | null) ?? null, mentions: r.n_mentions as number,
+      source: s(r.doc_source) },
   };
   if (r.explain) e.explain = JSON.parse(String(r.explain));
   if (r.extra) mergeExtra(e as unknown as Record<string, unknown>, JSON.parse(String(r.extra)) as Record<string, unknown>);

@@ -165,6 +165,37 @@ INSERT OR IGNORE INTO cluster_sources (cluster_id, source)
   WHERE e.cluster_id IS NOT NULL AND d.source IS NOT NULL AND d.source <> '';
 `,
   },
+  {
+    version: 4,
+    description: 'web sources: per-document feed, language, title, published timestamp, date provenance, other URLs; feed poll state',
+    sql: `
+ALTER TABLE documents ADD COLUMN feed TEXT;
+ALTER TABLE documents ADD COLUMN language TEXT;
+ALTER TABLE documents ADD COLUMN title TEXT;
+ALTER TABLE documents ADD COLUMN published_at TEXT;
+ALTER TABLE documents ADD COLUMN date_source TEXT;
+CREATE INDEX documents_url ON documents(url);
+-- other URLs under which a stored text was seen (a syndicated copy): known, never fetched again
+CREATE TABLE document_urls (
+  url TEXT PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  checked_at TEXT,
+  ok_at TEXT,
+  status TEXT,
+  error TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  retry_at TEXT,
+  items INTEGER NOT NULL DEFAULT 0,
+  stored INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,13 +4,15 @@ import Database from 'better-sqlite3';
 import { DyadError } from '../../core/errors.js';
 import type { Event } from '../../core/event.js';
 import type {
-  ActorSummary, Cluster, CodedDocument, EventDetail, EventFilter, EventStore, FailureInput, FailureRecord, Network,
-  Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint, WriteResult,
+  ActorSummary, Cluster, CodedDocument, DyadEventRow, EventDetail, EventRef, EventFilter, EventStore, FailureInput, FailureRecord, Network,
+  FeedState, Page, StoreStats, StoredDocument, StoredEvent, TimelinePoint, WriteResult,
 } from '../types.js';
 import { clusterKeyOf, keyString } from '../dedup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { eventParams } from './rows.js';
 import { SqliteReader } from './read.js';
+import { FeedTable } from './feeds.js';
+import { eachDyadEvent, eventRefs } from './dyads.js';
 
 export interface OpenOptions {
   /** create the file (and schema) when missing; default true */
@@ -48,6 +50,7 @@ export class SqliteStore implements EventStore {
   private readonly db: Db;
   private readonly reader: SqliteReader;
   private readonly stmts;
+  private readonly feedTable: FeedTable;
 
   constructor(file: string, opts: OpenOptions = {}) {
     this.location = file;
@@ -70,14 +73,17 @@ export class SqliteStore implements EventStore {
     }
     this.reader = new SqliteReader(this.db);
     this.stmts = this.prepareWrites();
+    this.feedTable = new FeedTable(this.db);
   }
 
   private prepareWrites() {
     const db = this.db;
     const cols = Object.keys(eventParams(SAMPLE_EVENT as unknown as Event));
     return {
-      doc: db.prepare(`INSERT INTO documents (ext_id, source, url, pub_date, text, hash, origin, added_at, n_sentences, n_events)
-        VALUES (@ext_id, @source, @url, @pub_date, @text, @hash, @origin, @added_at, @n_sentences, @n_events)
+      doc: db.prepare(`INSERT INTO documents (ext_id, source, url, pub_date, text, hash, origin, added_at, n_sentences, n_events,
+          feed, language, title, published_at, date_source)
+        VALUES (@ext_id, @source, @url, @pub_date, @text, @hash, @origin, @added_at, @n_sentences, @n_events,
+          @feed, @language, @title, @published_at, @date_source)
         ON CONFLICT (hash) DO NOTHING`),
       sentence: db.prepare('INSERT INTO sentences (doc_id, i, start, "end") VALUES (?, ?, ?, ?)'),
       fts: db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)'),
@@ -102,6 +108,7 @@ export class SqliteStore implements EventStore {
           as_source = actors.as_source + excluded.as_source,
           as_target = actors.as_target + excluded.as_target`),
       clearFailure: db.prepare("DELETE FROM failures WHERE hash = ? AND hash <> ''"),
+      clearUrlFailure: db.prepare("DELETE FROM failures WHERE origin = ? AND hash = ''"),
       failure: db.prepare(`INSERT INTO failures (origin, hash, code, message, at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (origin, hash) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at`),
     };
@@ -132,6 +139,31 @@ export class SqliteStore implements EventStore {
     return found;
   }
 
+  storedUrls(urls: string[]): Set<string> {
+    const found = new Set<string>();
+    this.inChunks<{ url: string }>(urls, (m) => `SELECT url FROM documents WHERE url IN (${m})`, (r) => found.add(r.url));
+    this.inChunks<{ url: string }>(urls, (m) => `SELECT url FROM document_urls WHERE url IN (${m})`, (r) => found.add(r.url));
+    return found;
+  }
+
+  addUrls(entries: { url: string; hash: string }[]): void {
+    const add = this.db.prepare('INSERT OR IGNORE INTO document_urls (url, doc_id) SELECT ?, id FROM documents WHERE hash = ?');
+    wrap('cannot write to the store', () => this.db.transaction(() => {
+      for (const e of entries) add.run(e.url, e.hash);
+    }).immediate());
+  }
+
+  failedOrigins(origins: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    this.inChunks<{ origin: string; code: string }>(origins,
+      (m) => `SELECT origin, code FROM failures WHERE origin IN (${m})`, (r) => found.set(r.origin, r.code));
+    return found;
+  }
+
+  feedState(url: string): FeedState | null { return wrap('cannot read feed state', () => this.feedTable.state(url)); }
+  saveFeedState(state: FeedState): void { wrap('cannot write feed state', () => this.feedTable.save(state)); }
+  feeds(): FeedState[] { return wrap('cannot read feed state', () => this.feedTable.list()); }
+
   write(docs: CodedDocument[], failures: FailureInput[]): WriteResult {
     const s = this.stmts;
     const now = new Date().toISOString();
@@ -143,11 +175,14 @@ export class SqliteStore implements EventStore {
         const info = s.doc.run({
           ext_id: d.extId, source: d.source, url: d.url, pub_date: d.date, text: d.text, hash: d.hash, origin: d.origin,
           added_at: now, n_sentences: cd.sentences.length, n_events: cd.events.length,
+          feed: d.meta?.feed ?? null, language: d.meta?.language ?? null, title: d.meta?.title ?? null,
+          published_at: d.meta?.publishedAt ?? null, date_source: d.meta?.dateSource ?? null,
         });
         if (info.changes === 0) continue; // same text already stored (another run got there first)
         const docId = Number(info.lastInsertRowid);
         stored.push(d.hash);
         s.clearFailure.run(d.hash);
+        if (d.url) s.clearUrlFailure.run(d.url);
         const sentenceIds = new Map<number, number>();
         const docClusters = new Set<string>();
         for (const sn of cd.sentences) {
@@ -189,6 +224,8 @@ export class SqliteStore implements EventStore {
 
   events(f: EventFilter): Page<StoredEvent> { return this.reader.events(f); }
   eachEvent(f: EventFilter): Iterable<StoredEvent> { return this.reader.eachEvent(f); }
+  eachDyadEvent(f: EventFilter): Iterable<DyadEventRow> { return eachDyadEvent(this.db, f); }
+  eventRefs(ids: number[]): Map<number, EventRef> { return eventRefs(this.db, ids); }
   event(id: number): EventDetail | null { return this.reader.event(id); }
   document(id: number, withText = true): StoredDocument | null { return this.reader.document(id, withText); }
   actors(f: EventFilter & { search?: string }): ActorSummary[] { return this.reader.actors(f); }
