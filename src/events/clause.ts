@@ -92,7 +92,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       }
     }
     // "declared that China must drop barriers": a speaker saying another actor must act makes a demand
-    if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
+    if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && !INTENT_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
       const inner = codeVerb(ctx, comp, verbs);
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
       const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
