@@ -9,8 +9,9 @@ import { BATCH_DOCS, codeDocs } from '../batch.js';
 import type { Doc } from '../core/doc.js';
 import { collapseMentions } from '../store/dedup.js';
 import type { AsyncEventStore, CodedDocument, EventStore, FailureInput } from '../store/types.js';
-import { loadInputs, type InputDoc } from './inputs.js';
-import { collectInputs } from './walk.js';
+import { loadInputs, checkInputPath, parseJsonlLine, type InputDoc } from './inputs.js';
+import { checkFileBytesSync, fileLinesSync } from './lines.js';
+import { collectInputs, type InputFile } from './walk.js';
 
 export interface IngestOptions {
   /** default publication date for inputs without one */
@@ -184,6 +185,15 @@ function* ingestSteps(paths: string[], opts: IngestOptions, webDocs: InputDoc[])
   }
 
   for (const f of files) {
+    // JSONL is read in chunks and ingested in groups, so a 200 MB file keeps memory bounded
+    if (f.jsonl && f.path !== '-') {
+      yield* ingestJsonl(f, take, (e) => { report(e); pendingFailures.push(asFailure(e, e.where ?? f.path, '')); p.failed++; p.seen++; }, (e) => {
+        report(e);
+        pendingFailures.push(asFailure(e, e.where ?? f.path, ''));
+        p.failed++;
+      });
+      continue;
+    }
     let docs: InputDoc[];
     const loadErrors: DyadError[] = [];
     try {
@@ -210,4 +220,38 @@ function* ingestSteps(paths: string[], opts: IngestOptions, webDocs: InputDoc[])
   p.elapsedMs = performance.now() - t0;
   opts.onProgress?.({ ...p }, true);
   return p;
+}
+
+/** documents per group taken from a JSONL file */
+const JSONL_GROUP = 500;
+
+/**
+ * Stream one JSONL file into `take` in groups: its bytes are checked first (a binary or non-UTF-8 file is one
+ * failure, as before), then lines are parsed as they are read; a bad line is reported and skipped.
+ */
+function* ingestJsonl(f: InputFile, take: (docs: InputDoc[]) => Generator<StoreOp, void, unknown>, lineError: (e: DyadError) => void,
+  fileError: (e: DyadError) => void): Generator<StoreOp, void, unknown> {
+  try {
+    checkInputPath(f.path);
+    checkFileBytesSync(f.path);
+  } catch (e) {
+    fileError(e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path));
+    return;
+  }
+  let group: InputDoc[] = [];
+  try {
+    for (const [line, n] of fileLinesSync(f.path)) {
+      try {
+        const d = parseJsonlLine(line, n, f.path);
+        if (d) group.push(d);
+      } catch (e) {
+        if (e instanceof DyadError) lineError(e);
+        else throw e;
+      }
+      if (group.length >= JSONL_GROUP) { yield* take(group); group = []; }
+    }
+  } catch (e) {
+    fileError(e instanceof DyadError ? e : new DyadError('E_INPUT_READ', String((e as Error)?.message ?? e), f.path));
+  }
+  if (group.length) yield* take(group);
 }

@@ -8,7 +8,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { DyadError } from '../core/errors.js';
-import { hasBom, nulError, utf8Error } from '../core/input.js';
+import { nulError, utf8Error } from '../core/input.js';
+import { LineSplitter } from './lines.js';
 import { Utf8Scan } from '../core/utf8.js';
 import { checkInputPath, loadInputs, parseJsonlLine, type InputDoc } from './inputs.js';
 
@@ -35,40 +36,16 @@ export async function checkFileBytes(file: string): Promise<void> {
 
 /** The lines of a UTF-8 file (one BOM dropped), split on "\n", with their 1-based numbers. */
 export async function* fileLines(file: string): AsyncGenerator<[string, number]> {
-  const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const sp = new LineSplitter();
   const stream = createReadStream(file, { highWaterMark: CHUNK });
-  let head: Buffer | null = Buffer.alloc(0); // bytes before the BOM check
-  let parts: string[] = [];
-  let n = 0;
-  function* split(s: string): Generator<[string, number]> {
-    let start = 0;
-    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', start)) {
-      const piece = s.slice(start, nl);
-      const line = parts.length ? parts.join('') + piece : piece;
-      parts = [];
-      yield [line, ++n];
-      start = nl + 1;
-    }
-    if (start < s.length) parts.push(s.slice(start));
-  }
   try {
-    for await (const chunk of stream) {
-      let buf = chunk as Buffer;
-      if (head) {
-        buf = Buffer.concat([head, buf]);
-        if (buf.length < 3) { head = buf; continue; }
-        if (hasBom(buf)) buf = buf.subarray(3);
-        head = null;
-      }
-      yield* split(dec.decode(buf, { stream: true }));
-    }
-    yield* split(dec.decode(head ?? new Uint8Array(0)));
+    for await (const chunk of stream) yield* sp.push(chunk as Buffer);
+    yield* sp.end();
   } catch (e) {
     throw readError(e, file);
   } finally {
     stream.destroy();
   }
-  yield [parts.join(''), ++n];
 }
 
 /**

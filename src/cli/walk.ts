@@ -1,7 +1,8 @@
 /** Enumerate ingest inputs: files as given, folders recursively (.txt and .jsonl), "-" for stdin. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DyadError } from '../core/errors.js';
+import { countLinesSync } from './lines.js';
 
 export interface InputFile {
   path: string;
@@ -11,17 +12,6 @@ export interface InputFile {
 }
 
 const INGESTABLE = /\.(txt|jsonl)$/i;
-
-function countLines(file: string): number {
-  const buf = readFileSync(file);
-  let n = 0;
-  let blank = true;
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i];
-    if (c === 0x0a) { if (!blank) n++; blank = true; } else if (c !== 0x20 && c !== 0x0d && c !== 0x09) blank = false;
-  }
-  return blank ? n : n + 1;
-}
 
 function walkDir(dir: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -55,7 +45,7 @@ export function collectInputs(paths: string[], onError: (e: DyadError) => void):
     const jsonl = /\.jsonl$/i.test(f);
     let expected = 1;
     if (jsonl) {
-      try { expected = countLines(f); } catch { expected = 1; }
+      try { expected = countLinesSync(f); } catch { expected = 1; }
     }
     return { path: f, jsonl, expected };
   });

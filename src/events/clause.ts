@@ -30,7 +30,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
     let negated = ctx.literal ? false : vg.negated;
-    let conditional = childClauses(ctx, cl.i, 'conditional').length > 0;
+    let conditional = conditionBelow(ctx, cl.i);
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
@@ -92,7 +92,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       }
     }
     // "declared that China must drop barriers": a speaker saying another actor must act makes a demand
-    if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
+    if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && !INTENT_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
       const inner = codeVerb(ctx, comp, verbs);
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
       const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
@@ -269,6 +269,19 @@ function hasObjectBetween(ctx: SentenceCtx, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = ctx.chunkStart.get(k);
     if (c !== undefined && ctx.doc.chunks[c].kind === 'NP' && ctx.doc.chunks[c].prep === undefined) return true;
+  }
+  return false;
+}
+
+/** does a conditional clause hang under this clause, directly or through a participle ("… republics if …")? */
+function conditionBelow(ctx: SentenceCtx, ci: number): boolean {
+  for (const c of ctx.clauses) {
+    if (c.kind !== 'conditional') continue;
+    for (let p = c.parent, hops = 0; p !== null && hops < 4; p = ctx.doc.clauses[p].parent, hops++) {
+      if (p === ci) return true;
+      const k = ctx.doc.clauses[p].kind;
+      if (k !== 'participial' && k !== 'relative') break;
+    }
   }
   return false;
 }

@@ -35,6 +35,8 @@ export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, all
     if (!m) continue;
     // the source's own side is no target: "Egypt threatened military intervention against the GNA"
     if (notTarget?.(m)) continue;
+    // a place whose name holds an agent word is a place, not that agent ("the West Bank" is no bank)
+    if (m.kind === 'agent' && doc.chunks[c].place !== undefined) continue;
     const ch = doc.chunks[c];
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
     // a "by" phrase is the agent of a passive, or right after the verb; after a noun it is an actor

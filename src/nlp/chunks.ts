@@ -26,7 +26,7 @@ function isAdjectivalVerb(tokens: Token[], k: number, end: number, inNp: boolean
   // only after a determiner, adjective, number or hyphen: "the armed forces", "Iranian - backed militias";
   // "Italy condemned Russia" and "officials said Russian forces" are verbs
   const prev = tokens[k - 1];
-  return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.text === '-');
+  return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.text === '-' || isPossessiveMarker(prev));
 }
 
 /** "has once again outright rejected": adverbs (up to four) between auxiliary and verb stay in the group */

@@ -106,7 +106,7 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       // "The LNA, which is led by Haftar, accused Ankara": the main clause resumes after the relative clause
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
-    } else if (lastVerbInSegment !== null && finite(doc, v) && isReducedPassive(doc, lastVerbInSegment) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
+    } else if (lastVerbInSegment !== null && finite(doc, v) && (isReducedPassive(doc, lastVerbInSegment) || isReducedActive(doc, lastVerbInSegment)) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
     } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT') {
@@ -192,9 +192,17 @@ function npBetween(doc: Doc, chunkIdx: number[], a: number, b: number): boolean 
   for (const c of chunkIdx) {
     if (c <= a || c >= b) continue;
     const ch = doc.chunks[c];
-    if (ch.kind === 'NP' && (ch.prep === undefined || doc.tokens[ch.prep].lower !== 'by')) return true;
+    if (ch.kind === 'NP' && ch.prep === undefined) return true;
   }
   return false;
+}
+
+/** "guerrillas operating in Macedonia": an -ing participle right after a noun, before the main verb */
+function isReducedActive(doc: Doc, v: number): boolean {
+  const vg = doc.verbs[v];
+  const ch = doc.chunks[vg.chunk];
+  const prev = doc.tokens[ch.start - 1];
+  return vg.participle && ch.end - ch.start === 1 && !!prev && prev.sent === ch.sent && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
 }
 
 function isNp(ch: Chunk): boolean {
