@@ -51,7 +51,7 @@ export function formatStatus(s: QueueStatus, where: string): string {
     ['dead-letter', s.dead_letter, "documents given up on; 'dyad queue retry-dead' enqueues them again"],
   ];
   const w = Math.max(...rows.map((r) => String(r[1]).length));
-  let out = `queue ${s.queue} at ${where}, ${s.workers} worker connection(s)\n`;
+  let out = `queue ${s.queue} at ${where}, ${s.workers} worker(s) connected\n`;
   for (const [k, v, note] of rows) out += `  ${k.padEnd(12)}${String(v).padStart(w)}${note ? `  ${note}` : ''}\n`;
   if (s.errors.length) {
     out += `dead letters (newest ${s.errors.length}):\n`;
