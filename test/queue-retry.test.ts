@@ -16,7 +16,7 @@ import { QueueWorker } from '../src/queue/worker.js';
 import { openAsyncStore } from '../src/store/open.js';
 import type { AsyncEventStore } from '../src/store/types.js';
 import { BIN } from './helpers.js';
-import { REDIS_SERVER, startRedis, type RedisServer } from './servers.js';
+import { REDIS_MISSING, startRedis, type RedisServer } from './servers.js';
 import { tempDir } from './store-helpers.js';
 
 const TEXTS = [
@@ -62,7 +62,7 @@ async function settle(q: Queue): Promise<void> {
   }
 }
 
-describe('queue: retries, dead letters, status', { skip: REDIS_SERVER ? false : 'skipped: redis-server is not installed (apt-get install redis-server)', timeout: 120_000 }, () => {
+describe('queue: retries, dead letters, status', { skip: REDIS_MISSING, timeout: 120_000 }, () => {
   const t = tempDir('dyad-qretry-');
   let server: RedisServer;
   let redis: Redis;

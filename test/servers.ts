@@ -37,16 +37,20 @@ function pgUser(): { uid: number; gid: number } | null {
 export const REDIS_SERVER = which('redis-server');
 export const PG_BIN = pgBin();
 
-/** Why the servers cannot run here, or false when they can. */
-export const SERVERS_MISSING: string | false = (() => {
-  const missing: string[] = [];
-  if (!REDIS_SERVER) missing.push('redis-server is not installed (apt-get install redis-server)');
-  if (!PG_BIN) missing.push('PostgreSQL is not installed (apt-get install postgresql)');
-  else if (isRoot && (!pgUser() || !which('runuser'))) missing.push('running as root without a postgres user and runuser to start PostgreSQL');
-  const why = missing.length ? `skipped: ${missing.join('; ')}` : false;
-  if (why) process.stderr.write(`# scale-out tests ${why}\n`);
-  return why;
-})();
+/** Why Redis cannot run here, or false when it can. */
+export const REDIS_MISSING: string | false = REDIS_SERVER ? false : 'skipped: redis-server is not installed (apt-get install redis-server)';
+
+/** Why PostgreSQL cannot run here, or false when it can. */
+export const PG_MISSING: string | false = !PG_BIN
+  ? 'skipped: PostgreSQL is not installed (apt-get install postgresql)'
+  : isRoot && (!pgUser() || !which('runuser'))
+    ? 'skipped: running as root without a postgres user and runuser to start PostgreSQL (initdb refuses root)'
+    : false;
+
+/** Why the two servers cannot both run here, or false when they can. */
+export const SERVERS_MISSING: string | false = REDIS_MISSING || PG_MISSING
+  ? [REDIS_MISSING, PG_MISSING].filter(Boolean).join('; ')
+  : false;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

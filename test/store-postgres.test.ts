@@ -13,10 +13,9 @@ import { PG_SCHEMA_VERSION } from '../src/store/postgres/schema.js';
 import { systemView } from '../src/system/view.js';
 import { systemViewAsync } from '../src/system/view-async.js';
 import type { AsyncEventStore, CodedDocument, Cluster, EventFilter, StoredEvent } from '../src/store/types.js';
-import { PG_BIN, SERVERS_MISSING, startPostgres, type PgServer } from './servers.js';
+import { PG_MISSING, startPostgres, type PgServer } from './servers.js';
 import { makeCoded, makeEvent, publicPart, STORE_FIXTURES, tempDir } from './store-helpers.js';
 
-const PG_MISSING = PG_BIN ? (SERVERS_MISSING && /postgres|root/i.test(SERVERS_MISSING) ? SERVERS_MISSING : false) : 'skipped: PostgreSQL is not installed (apt-get install postgresql)';
 
 /** The fixture articles, each under several dates and publishers: shared cluster keys across documents. */
 function corpus(): CodedDocument[] {
