@@ -91,8 +91,8 @@ export interface ScalingRow {
 }
 
 /**
- * Sentences/s with 1..k workers over the same documents. Each pool first codes `warm` (every worker
- * compiles its dictionaries and warms the JIT), then the timed run codes `docs` in batches.
+ * Sentences/s with 1..k workers over the same documents. Every worker of a pool first codes `warm` twice
+ * (dictionaries compiled, JIT warm), then the timed run codes `docs` in batches.
  */
 export async function workerScaling(k: number, docs: readonly BenchDoc[], warm: readonly BenchDoc[]): Promise<ScalingRow[]> {
   const rows: ScalingRow[] = [];
@@ -100,6 +100,8 @@ export async function workerScaling(k: number, docs: readonly BenchDoc[], warm: 
   for (let n = 1; n <= k; n++) {
     const pool = WorkerPool.start(n);
     try {
+      // two passes: a worker's timed run is shorter than the main thread's, so its JIT must be warm first
+      await pool.warm(warm);
       await pool.warm(warm);
       const r = await pool.run(batches);
       const ps = perSecond(r.pass.sentences, r.wallMs);
