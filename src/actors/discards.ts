@@ -40,11 +40,14 @@ const isSign = (x: number) => x === 43 || x === 36 || x === 0x20ac || x === 0xa3
 export class DiscardList {
   readonly rules: DiscardRule[] = [];
   private index: Map<number, Compiled[]> | null = null;
+  /** the same lists holding only one scope's rules (match() is called per scope) */
+  private scoped: Record<'sentence' | 'story', Map<number, Compiled[]>> | null = null;
   private regexes: { re: RegExp; rule: DiscardRule }[] = [];
 
   add(rule: DiscardRule): void {
     this.rules.push(rule);
     this.index = null;
+    this.scoped = null;
   }
 
   addAll(other: DiscardList): void {
@@ -71,13 +74,22 @@ export class DiscardList {
       index.set(key, list);
     }
     for (const list of index.values()) list.sort((a, b) => Math.min(3, a.text.length) - Math.min(3, b.text.length)); // stable
+    const scoped = { sentence: new Map<number, Compiled[]>(), story: new Map<number, Compiled[]>() };
+    for (const [key, list] of index) {
+      for (const scope of ['sentence', 'story'] as const) {
+        const only = list.filter((c) => c.rule.scope === scope);
+        if (only.length) scoped[scope].set(key, only);
+      }
+    }
+    this.scoped = scoped;
     this.index = index;
     return index;
   }
 
   /** The first rule matching the text (story rules first), with the matched text. */
   match(text: string, scope?: 'sentence' | 'story'): { rule: DiscardRule; matched: string } | null {
-    const index = this.compile();
+    const all = this.compile();
+    const index = scope ? this.scoped![scope] : all;
     const t = normalise(text);
     let best: { rule: DiscardRule; matched: string } | null = null;
     let prevWord = false; // isWordAt(t, i - 1)
@@ -108,8 +120,10 @@ export class DiscardList {
 
 /** lower case, with whitespace and underscores as single spaces; the same length as the input */
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[\s_]/g, ' ');
+  return s.toLowerCase().replace(NOT_SPACE_BLANK, ' ');
 }
+/** \s and _ except ' ' itself (a space needs no replacing; most texts then have nothing to replace) */
+const NOT_SPACE_BLANK = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff_]/g;
 
 /**
  * dyad's own discard file (data/actors/discards.txt): one rule per line, `[section]` lines name the
