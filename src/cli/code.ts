@@ -1,12 +1,11 @@
 import { DyadError } from '../core/errors.js';
-import { parseIsoDate, todayIso } from '../core/dates.js';
 import type { Event } from '../core/event.js';
 import { codeDoc } from '../pipeline.js';
 import { eventWindows } from '../windows.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
 import { streamInputs } from './stream-inputs.js';
 import { HTML_FILE } from './inputs.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say, parseCli } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, out, reportError, say, parseCli, publicationDate } from './io.js';
 import type { LoadedDict, DictMode } from '../dict/load.js';
 import { unknownActors } from '../actors/unknown.js';
 
@@ -48,14 +47,8 @@ export async function runCode(argv: string[]): Promise<number> {
     say(`E_FORMAT: unknown --format '${format}' (jsonl, json or csv)`);
     return EXIT_USAGE;
   }
-  let date: string;
-  try {
-    date = o.date ? parseIsoDate(o.date as string, '--date') : todayIso();
-  } catch (e) {
-    reportError(e);
-    return EXIT_USAGE;
-  }
-  if (!o.date) say(`no --date given; using today (${date}) as the publication date`);
+  const date = publicationDate(o.date, 'the publication date');
+  if (typeof date === 'number') return date;
   const files = args.positionals.length ? args.positionals : ['-'];
   if (o.id && files.length > 1) {
     say('E_USAGE: --id needs exactly one input');

@@ -1,8 +1,7 @@
-import { parseIsoDate, todayIso } from '../core/dates.js';
 import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
 import { ingest, ingestAsync, type IngestOptions, type IngestProgress } from './ingest-run.js';
 import { progressRenderer, rates } from './progress.js';
-import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say, parseCli } from './io.js';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, reportError, say, parseCli, publicationDate } from './io.js';
 
 export const INGEST_HELP = `usage: dyad ingest PATH... [options]
 Code articles into the event store. PATH is a text file (one article), a .jsonl file with one
@@ -49,14 +48,8 @@ export async function runIngest(argv: string[]): Promise<number> {
     say(`E_USAGE: --batch must be an integer from 1 to 100000, not '${o.batch}'`);
     return EXIT_USAGE;
   }
-  let date: string;
-  try {
-    date = o.date ? parseIsoDate(o.date as string, '--date') : todayIso();
-  } catch (e) {
-    reportError(e);
-    return EXIT_USAGE;
-  }
-  if (!o.date) say(`no --date given; using today (${date}) as the publication date of inputs without one`);
+  const date = publicationDate(o.date, 'the publication date of inputs without one');
+  if (typeof date === 'number') return date;
   const isUrl = (a: string) => /^https?:\/\//i.test(a);
   const urls = args.positionals.filter(isUrl);
   const db = dbLocation(o.db as string | undefined);

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DyadError } from '../core/errors.js';
+import { parseIsoDate, todayIso } from '../core/dates.js';
 
 /** CLI exit codes: 0 ok, 1 some inputs failed (others were processed), 2 usage or fatal input error. */
 export const EXIT_OK = 0;
@@ -56,6 +57,21 @@ export function parseCli(argv: string[], options: ArgOptions, help: string, allo
   } catch (e) {
     say(`E_USAGE: ${(e as Error).message}`);
     process.stderr.write(help);
+    return EXIT_USAGE;
+  }
+}
+
+/**
+ * The publication date option shared by the coding commands: a valid --date, or today (said on stderr,
+ * `whose` naming what it applies to). Returns an exit code on an invalid date.
+ */
+export function publicationDate(value: unknown, whose = 'the publication date'): string | number {
+  try {
+    const date = value ? parseIsoDate(value as string, '--date') : todayIso();
+    if (!value) say(`no --date given; using today (${date}) as ${whose}`);
+    return date;
+  } catch (e) {
+    reportError(e);
     return EXIT_USAGE;
   }
 }
