@@ -2,48 +2,35 @@
 // Libya proxy-war examples. DYAD_SCREENSHOT_SYSTEM=path saves a screenshot of the panel (docs/system.png).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { ingest } from '../src/cli/ingest-run.js';
-import { buildApp } from '../src/server/app.js';
+import { openDashboard, chromiumSkip, type DashboardSession } from './dashboard-session.js';
 import { openStore } from '../src/store/open.js';
 import type { EventStore } from '../src/store/types.js';
 import { systemView } from '../src/system/view.js';
 import { ROOT } from './helpers.js';
 import { tempDir } from './store-helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-describe('conflict system panel in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing`, timeout: 90_000 }, () => {
+describe('conflict system panel in Chromium', { skip: chromiumSkip(), timeout: 90_000 }, () => {
   const t = tempDir('dyad-system-browser-');
   let store: EventStore;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
   let base = '';
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   before(async () => {
     store = openStore(path.join(t.dir, 'system.db'));
     const p = ingest([path.join(ROOT, 'examples', 'libya-proxy.jsonl')], store, { date: '2020-06-30' });
     assert.ok(p.stored === 5 && p.events > 20, `ingested ${p.stored} documents, ${p.events} events`);
-    app = buildApp({ store });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('requestfailed', (r) => pageErrors.push(`request failed: ${r.url()}`));
+    session = await openDashboard(store);
+    ({ page, base, pageErrors } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await session?.close();
     store?.close();
     t.cleanup();
   });
