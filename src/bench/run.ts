@@ -2,7 +2,7 @@ import { DyadError } from '../core/errors.js';
 import { cycle, joinDocs, loadCorpus, DEFAULT_SHARED_EVAL, type BenchDoc, type CorpusSource } from './corpus.js';
 import { floorPass } from './floor.js';
 import { Coder, addPass, blocksOf, emptyPass, perSecond, sideBySide, type CodePass } from './runner.js';
-import { coldStart, type ColdStart } from './startup.js';
+import { coldStart, codingRss, type ColdStart } from './startup.js';
 import { workerScaling, type ScalingRow } from './workers.js';
 
 export interface BenchOptions {
@@ -39,7 +39,10 @@ export interface BenchResult {
   dyad: CodePass;
   blocks: number;
   stages: { name: string; ms: number; share: number }[];
+  /** peak RSS of the bench process (it also ran the floor) */
   rssMb: number;
+  /** peak RSS of a process that only coded the 4× documents, batched (dyad's own) */
+  codingRss: { maxRssMb: number; sentences: number };
   corpusSize: SizeRow[];
   docLength: SizeRow[];
   /** the 1× documents coded one at a time (Pipeline.run, as `dyad code`), against batched on the same */
@@ -102,6 +105,10 @@ export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
   const oneByOne = { single: sizeRow('1×', sumPasses(single)), batched: sizeRow('1×', sumPasses(batched)) };
   const docLength = [1, 4, 16].map((k) => sizeRow(`${k}×`, coder.pass(joinDocs(unitDocs, k))));
 
+  note('peak RSS of a process that only codes the 4× documents');
+  const sharedEval = o.sharedEval ?? DEFAULT_SHARED_EVAL;
+  const codingRssMb = codingRss(base.length, unit * 4, sharedEval);
+
   note('timing cold start of dyad code');
   const cold = coldStart(o.coldRuns ?? 5);
 
@@ -115,7 +122,7 @@ export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
   }
   return {
     sources: corpus.sources, corpusDocs: corpus.docs.length, baseDocs: base.length, baseSentences, baseEvents: warm.events, buildMs,
-    floorMs: sbs.floorMs, floorCpuMs: sbs.floorCpuMs, dyad: sbs.dyad, blocks: sbs.blocks, stages, rssMb: rss, corpusSize, docLength, oneByOne, cold,
+    floorMs: sbs.floorMs, floorCpuMs: sbs.floorCpuMs, dyad: sbs.dyad, blocks: sbs.blocks, stages, rssMb: rss, codingRss: codingRssMb, corpusSize, docLength, oneByOne, cold,
     workers, rssWorkersMb, small: sbs.dyad.sentences < minSentences,
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { DyadError } from '../core/errors.js';
 
@@ -40,4 +41,12 @@ export function coldStart(runs = 5, root: string = PACKAGE_ROOT): ColdStart {
     times.push(ms);
   }
   return { command: `node bin/dyad.js ${args.slice(1).join(' ')}`, runs: times, medianMs: median(times) };
+}
+
+/** Peak RSS of a separate process that only codes `n` bench documents (see child.ts). */
+export function codingRss(baseDocs: number, n: number, sharedEval: string): { maxRssMb: number; sentences: number } {
+  const child = new URL('./child.js', import.meta.url);
+  const r = spawnSync(process.execPath, [fileURLToPath(child), String(baseDocs), String(n), sharedEval], { encoding: 'utf8' });
+  if (r.status !== 0) throw new DyadError('E_INTERNAL', `bench RSS child failed (exit ${r.status}): ${(r.stderr || '').split('\n')[0]}`);
+  return JSON.parse(r.stdout) as { maxRssMb: number; sentences: number };
 }
