@@ -1,4 +1,5 @@
 export { code, codeDoc, buildPipeline, defaultStages, makeDoc, type CodeOptions } from './pipeline.js';
+export { codeDocs, BATCH_DOCS, type DocInput } from './batch.js';
 export { Doc } from './core/doc.js';
 export type { Token, Sentence, Chunk, Clause, VerbGroup, ActorMention, Span } from './core/doc.js';
 export type { Event, EventActor, PloverInfo, Evidence, EventLocation, Explanation } from './core/event.js';
