@@ -3,7 +3,7 @@ import { DyadError } from '../core/errors.js';
 import { parseIsoDate } from '../core/dates.js';
 import { FORMATS, type ExportFormat } from '../export/columns.js';
 import { exportLines, exportLinesAsync } from '../export/write.js';
-import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
+import { DEFAULT_DB, dbLocation, openReadStore, closeReadStore } from '../store/open.js';
 import type { EventFilter } from '../store/types.js';
 import { EXIT_OK, EXIT_USAGE, out, reportError, say, parseCli } from './io.js';
 
@@ -86,8 +86,7 @@ export async function runExport(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const db = dbLocation(o.db as string | undefined);
-  const pgStore = isPostgresUrl(db) ? await openAsyncStore(db, { create: false }) : null;
-  const store = pgStore ? null : openStore(db, { create: false });
+  const rs = await openReadStore(db, { create: false });
   const file = o.output ? createWriteStream(o.output as string) : null;
   const write = file
     ? (s: string) => new Promise<void>((resolve, reject) => {
@@ -97,7 +96,7 @@ export async function runExport(argv: string[]): Promise<number> {
   try {
     const header = o.header ? true : o['no-header'] ? false : undefined;
     const opts = { format: format as ExportFormat, filter, header, clusters: o.clusters as boolean };
-    const lines = pgStore ? exportLinesAsync(pgStore, opts) : exportLines(store!, opts);
+    const lines = rs.kind === 'postgres' ? exportLinesAsync(rs.store, opts) : exportLines(rs.store, opts);
     let buf = '';
     let r = await lines.next();
     while (!r.done) {
@@ -109,8 +108,7 @@ export async function runExport(argv: string[]): Promise<number> {
     const unit = FORMATS[format as ExportFormat].unit === 'cluster' || o.clusters ? 'cluster' : 'event';
     say(`exported ${r.value} ${unit}(s) as ${format}${o.output ? ` to ${o.output}` : ''}`);
   } finally {
-    store?.close();
-    await pgStore?.close();
+    await closeReadStore(rs);
     if (file) await new Promise<void>((resolve) => file.end(resolve));
   }
   return EXIT_OK;

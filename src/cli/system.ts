@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DyadError } from '../core/errors.js';
 import { parseIsoDate } from '../core/dates.js';
 import { cameoTable } from '../events/cameo.js';
-import { DEFAULT_DB, dbLocation, isPostgresUrl, openAsyncStore, openStore } from '../store/open.js';
+import { DEFAULT_DB, dbLocation, openReadStore, closeReadStore } from '../store/open.js';
 import { systemDot, systemMarkdown } from '../system/format.js';
 import type { Collapse, SystemOptions, Window } from '../system/types.js';
 import { SYSTEM_DEFAULTS, systemView } from '../system/view.js';
@@ -104,17 +104,15 @@ export async function runSystem(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const db = dbLocation(o.db as string | undefined);
-  const pgStore = isPostgresUrl(db) ? await openAsyncStore(db, { create: false }) : null;
-  const store = pgStore ? null : openStore(db, { create: false });
+  const rs = await openReadStore(db, { create: false });
   try {
-    const v: SystemView = pgStore ? await systemViewAsync(pgStore, opts) : systemView(store!, opts);
+    const v: SystemView = rs.kind === 'postgres' ? await systemViewAsync(rs.store, opts) : systemView(rs.store, opts);
     if (format === 'json') await out(JSON.stringify(v, null, 1) + '\n');
     else if (format === 'dot') await out(systemDot(v));
     else await out(systemMarkdown(v, Object.fromEntries([...cameoTable()].map(([code, c]) => [code, c.name]))));
     say(`${v.stats.events} events, ${v.stats.actors} actors, ${v.sides.length} side(s), ${v.proxies.length} proxy relation(s) in ${v.stats.ms} ms`);
   } finally {
-    store?.close();
-    await pgStore?.close();
+    await closeReadStore(rs);
   }
   return EXIT_OK;
 }

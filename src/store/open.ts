@@ -34,3 +34,16 @@ export async function openAsyncStore(location: string = DEFAULT_DB, opts: OpenOp
   }
   return asyncStore(new SqliteStore(location, opts));
 }
+
+/** A store opened for a reading command: SQLite directly (fast synchronous reads) or PostgreSQL. */
+export type ReadStore = { kind: 'sqlite'; store: EventStore } | { kind: 'postgres'; store: AsyncEventStore };
+
+/** Open the --db location for reading with the interface that suits it; close with closeReadStore. */
+export async function openReadStore(location: string, opts: OpenOptions = {}): Promise<ReadStore> {
+  return isPostgresUrl(location) ? { kind: 'postgres', store: await openAsyncStore(location, opts) } : { kind: 'sqlite', store: openStore(location, opts) };
+}
+
+export async function closeReadStore(r: ReadStore): Promise<void> {
+  if (r.kind === 'postgres') await r.store.close();
+  else r.store.close();
+}
