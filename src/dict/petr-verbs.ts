@@ -27,7 +27,7 @@ interface Block {
   patterns: { body: string; code: string; line: number }[];
 }
 
-const CODE = /^(\d{2,4}|---)(?::(\d{2,4}))?$/;
+const CODE = /^(\d{2,4}[A-Z]?|---)(?::(\d{2,4}[A-Z]?))?$/;
 
 /**
  * Convert a PETRARCH verb dictionary (PETRARCH-2 CAMEO.2.0.txt or PETRARCH-1/TABARI PETR.Validate.verbs.txt)
@@ -138,9 +138,12 @@ export function convertPetrVerbs(text: string, file: string): VerbImport {
       if (!CODE.test(p.code)) { skip('code is not a CAMEO event code'); continue; }
       const conv = convertPattern(p.body, synsets, used);
       if (typeof conv === 'string') { skip(conv); continue; }
-      const elems = conv.join(' ');
-      if (simple.length) lines.push(`${[...new Set(simple)].join('|')} ${elems} [${p.code}]  # ${file}:${p.line}`);
-      for (const v of compound) lines.push(`${v.head} ${v.after.join(' ')} ${elems} [${p.code}]  # ${file}:${p.line}`);
+      // words before the verb go before it, then '>' ('>>': the last one right before the verb)
+      const sep = conv.findIndex((e) => e === '>' || e === '>>');
+      const before = sep >= 0 ? `${conv.slice(0, sep + 1).join(' ')} ` : '';
+      const elems = conv.slice(sep + 1).join(' ');
+      if (simple.length) lines.push(`${before}${[...new Set(simple)].join('|')} ${elems} [${p.code}]  # ${file}:${p.line}`);
+      for (const v of compound) lines.push(`${before}${v.head} ${v.after.join(' ')} ${elems} [${p.code}]  # ${file}:${p.line}`);
       counts.converted++;
     }
   }
@@ -165,14 +168,23 @@ function parseVerb(v: string): { head: string; after: string[] } | null {
 
 /** one pattern body ("* {AIR RAIDS} (ON +)") → dyad elements, or the reason it cannot be converted */
 function convertPattern(body: string, synsets: Map<string, string[]>, used: Set<string>): string[] | string {
-  // "IN_*", "SPY_*_DEAL", "*SCEPTICAL": the verb marker glued to words
-  const tokens = body.replace(/\*/g, ' * ').replace(/\t/g, ' ').split(/\s+/).filter(Boolean).map((t) => t.replace(/^_+|_+$/g, '')).filter(Boolean);
+  // "IN_*", "SPY_*_DEAL", "*SCEPTICAL": the verb marker glued to words; "NOT_*" = "not" right before the verb
+  const spaced = body.replace(/\*/g, ' * ').replace(/\t/g, ' ').split(/\s+/).filter(Boolean);
+  const tokens = spaced.map((t) => t.replace(/^_+|_+$/g, '')).filter(Boolean);
   const star = tokens.indexOf('*');
   if (star < 0) return 'no verb marker (*)';
+  const starRaw = spaced.indexOf('*');
+  const adjacent = starRaw > 0 && spaced[starRaw - 1].endsWith('_');
+  const pre: string[] = [];
   for (const t of tokens.slice(0, star)) {
-    if (t === '$' || t === '%') continue;
+    if (t === '$' || t === '^') continue;
+    if (t === '%') return 'compound actor marker (%)';
     if (t === '+') return 'target before the verb';
-    return 'words before the verb';
+    if (/[{}()]/.test(t)) return 'phrase before the verb';
+    const el = element(t, synsets, used);
+    if (el.startsWith('!')) return el.slice(1);
+    // a synset glued to words ("MOST_CERTAINLY_&NEG_EVER") stays one consecutive element
+    pre.push(el.includes(' ') ? el.split(' ').join('_') : el);
   }
   const out: string[] = [];
   let np: string[] | null = null;
@@ -207,7 +219,7 @@ function convertPattern(body: string, synsets: Map<string, string[]>, used: Set<
   }
   if (np) return "'{' without '}'";
   if (inPrep) return "'(' without ')'";
-  return out;
+  return pre.length ? [...pre, adjacent ? '>>' : '>', ...out] : out;
 }
 
 /** a word, A/B alternatives, a &SYNSET, or words joined by _ (possibly holding a synset) */

@@ -193,6 +193,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // no actor as source ("A roadside bombing killed a soldier", a passive without agent): kept as an
     // unresolved source, which only --partial prints
     if (!sources.length) {
+      // PETRARCH/TABARI code no event without a source actor
+      if (ctx.literal) continue;
       sources = [unresolvedSource(ctx, subjectChunks)];
       rules.push('source not named: unresolved (printed with --partial only)');
     }

@@ -2,12 +2,20 @@ import type { Doc, Chunk } from '../core/doc.js';
 import type { VerbDictionary, VerbPattern } from './dictionary.js';
 import { singular } from '../nlp/lexicon.js';
 
+/** where words before the head may be matched: the head token and the first token of the window */
+export interface PreWindow {
+  head: number;
+  from: number;
+}
+
 export interface PatternMatch {
   pattern: VerbPattern;
   /** NP chunk index holding the target slot, when the pattern has `*` (or the first actor after the head) */
   targetChunk: number | null;
   /** last token matched by the pattern */
   lastToken: number;
+  /** first token matched before the head (words of `before > verb`), or null */
+  firstPre: number | null;
 }
 
 function wordsAt(doc: Doc, k: number, end: number, words: string[]): boolean {
@@ -32,8 +40,8 @@ function formsIn(doc: Doc, from: number, end: number): Set<string> {
 }
 
 /** a cheap necessary condition: every word element has an alternative whose words all occur in the range */
-function possible(p: VerbPattern, forms: Set<string>): boolean {
-  for (const e of p.elems) {
+function possible(elems: VerbPattern['elems'], forms: Set<string>): boolean {
+  for (const e of elems) {
     if (e.kind === 'target') continue;
     let any = false;
     for (const alt of e.alts) {
@@ -68,16 +76,26 @@ export function matchPatterns(
   end: number,
   chunkStart: Map<number, number>,
   isActorChunk: (c: number) => boolean,
+  window?: PreWindow,
 ): PatternMatch | null {
   const list = dict.byHead.get(head);
   if (!list) return null;
   const forms = formsIn(doc, after, end);
+  let preForms: Set<string> | null = null;
   let fallback: PatternMatch | null = null;
   let fallbackScore = -1;
   let best: PatternMatch | null = null;
   let bestScore = -1;
   for (const p of list) {
-    if (!possible(p, forms)) continue; // some word element has no alternative whose words all occur
+    if (!possible(p.elems, forms)) continue; // some word element has no alternative whose words all occur
+    let firstPre: number | null = null;
+    if (p.pre.length) {
+      if (!window) continue;
+      preForms ??= formsIn(doc, window.from, window.head);
+      if (!possible(p.pre, preForms)) continue;
+      firstPre = matchBefore(doc, p, window);
+      if (firstPre === null) continue;
+    }
     let cursor = after;
     let target: number | null = null;
     let ok = true;
@@ -103,7 +121,7 @@ export function matchPatterns(
       words += len;
     }
     if (!ok) continue;
-    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken };
+    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken, firstPre };
     // more elements beat fewer; among equals, more matched words ("economic aid" beats "aid")
     const score = weightOf(p) * 100 + words;
     // a pattern whose explicit target slot holds no actor is a weaker match than one whose slot does
@@ -116,12 +134,39 @@ export function matchPatterns(
   return best ?? fallback;
 }
 
+/**
+ * Match a pattern's words before the head, right to left from the head (each element as close to the verb as
+ * it can be, gaps allowed; with `>>` the last element must end right before the head). Returns the first
+ * token matched, or null.
+ */
+function matchBefore(doc: Doc, p: VerbPattern, w: PreWindow): number | null {
+  let limit = w.head; // elements must end before this token
+  for (let i = p.pre.length - 1; i >= 0; i--) {
+    const e = p.pre[i];
+    if (e.kind !== 'word') return null;
+    let found = -1;
+    if (p.preAdjacent && i === p.pre.length - 1) {
+      for (const alt of e.alts) {
+        const k = limit - alt.length;
+        if (k >= w.from && wordsAt(doc, k, limit, alt)) { found = k; break; }
+      }
+    } else {
+      for (let k = limit - 1; k >= w.from && found < 0; k--) {
+        for (const alt of e.alts) if (wordsAt(doc, k, limit, alt)) { found = k; break; }
+      }
+    }
+    if (found < 0) return null;
+    limit = found;
+  }
+  return limit;
+}
+
 /** prepositions and particles weigh less than content words: "agree &CEASEFIRE" beats "agree with *" */
 const FUNCTION_WORDS = new Set(['to', 'on', 'with', 'against', 'at', 'for', 'of', 'from', 'in', 'into', 'by', 'over', 'about', 'up', 'down', 'off', 'out', 'back', 'away', 'between', 'among', 'upon', 'toward', 'towards', 'across', 'through']);
 
 function weightOf(p: VerbPattern): number {
   let w = 0;
-  for (const e of p.elems) {
+  for (const list of [p.pre, p.elems]) for (const e of list) {
     if (e.kind === 'target') w += 1;
     else w += e.alts.every((a) => a.length === 1 && FUNCTION_WORDS.has(a[0])) ? 1 : 3;
   }

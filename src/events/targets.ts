@@ -109,10 +109,19 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   // patterns may reach into the infinitive the verb governs: "urged Iran to release"
   let end = cl.end;
   for (const c of ctx.clauses) if (c.parent === cl.i && c.kind === 'infinitival' && c.start === end) end = c.end;
+  // the literal grammar reads a pattern over the rest of the sentence, as PETRARCH/TABARI do
+  // (up to a trailing attribution: ", a senior official said")
+  if (ctx.literal) {
+    const attr = ctx.attributionClause !== null ? ctx.clauses.find((c) => c.i === ctx.attributionClause) : undefined;
+    end = Math.max(end, attr && attr.start > vch.end ? attr.start : doc.sentences[ctx.sent].last);
+  }
+  const tEnd = ctx.literal ? end : cl.end;
   // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
   const heads = verbs.byHead.has(vg.lemma) ? [vg.lemma] : [vg.lemma, ...edLemmaCandidates(doc.tokens[vg.head].lower)];
   let m: PatternMatch | null = null;
-  for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor);
+  // words a pattern wants before the verb are looked for from the start of the sentence
+  const window = { head: vg.head, from: doc.sentences[ctx.sent].first };
+  for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
   if (!m) return null;
   const code = m.pattern.code;
   let t: number | null = m.targetChunk;
@@ -127,8 +136,8 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     t = ctx.chunkStart.get(after)!;
   } else if (!hasSlot) {
     t = code && needsPrepTarget(code)
-      ? firstActorAfter(ctx, after, cl.end, true, true, vg.passive, notTarget)
-      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code), false, vg.passive, notTarget);
+      ? firstActorAfter(ctx, after, tEnd, true, true, vg.passive, notTarget)
+      : firstActorAfter(ctx, after, tEnd, ctx.literal || (!!code && /^(18|19|20)/.test(code)), false, vg.passive, notTarget);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   const resolved = targets.some((x) => mentionOf(doc, x)?.code);
