@@ -104,10 +104,65 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           if (pm.end <= ch.possessor) ch.possessorMention = ch.mention;
         }
       }
+      distributeAgents(doc);
       resolveCoreference(doc, owners, (mi, o) => composeOwner(doc.mentions[mi], o));
       inferAgentCountries(doc, datelineCountry(doc, d));
     },
   };
+}
+
+const COUNTRY_PREPS = new Set(['of', 'from', 'in']);
+
+/**
+ * An agent with its country in a prepositional phrase: "soldiers from Gondor" → GONMIL; and an agent over a
+ * coordination of countries, "lawmakers in France and Germany", "the ambassadors of A, B and C": each
+ * country in the list is the same agent of that country (the mention's `also`).
+ */
+function distributeAgents(doc: Doc): void {
+  const chunks = doc.chunks;
+  for (let c = 0; c + 1 < chunks.length; c++) {
+    const ch = chunks[c];
+    if (ch.kind !== 'NP' || ch.mention === undefined) continue;
+    const m = doc.mentions[ch.mention];
+    if (!m.sector || !m.agents.length || m.kind === 'pronoun' || m.coref) continue;
+    const pp = chunks[c + 1];
+    if (pp.kind !== 'NP' || pp.prep !== ch.end || pp.mention === undefined || !COUNTRY_PREPS.has(doc.tokens[pp.prep].lower)) continue;
+    const merged = pp.mention === ch.mention; // "the president of Egypt" is one mention
+    const pm = doc.mentions[pp.mention];
+    if (!merged) {
+      if ((pm.kind !== 'country' && pm.kind !== 'capital') || pm.sector || !pm.country) continue;
+      if (!m.country) {
+        m.country = pm.country;
+        m.code = pm.country + m.sector;
+        m.confidence = Math.min(m.confidence, pm.confidence);
+        m.entries.push(`country from '${doc.spanText(pp.prep!, pp.end)}' → ${m.code}`);
+      } else if (m.country !== pm.country) continue;
+    } else if (!m.country) continue;
+    // the countries coordinated after it, when the list closes with "and"/"or"
+    const list: number[] = [];
+    let closed = false;
+    for (let r = c + 2; r < chunks.length; r++) {
+      const x = chunks[r];
+      if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) break;
+      const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
+      if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
+      const xm = doc.mentions[x.mention];
+      if ((xm.kind !== 'country' && xm.kind !== 'capital') || xm.sector || !xm.country) break;
+      list.push(x.mention);
+      closed = between.includes('and') || between.includes('or');
+      if (closed) break;
+    }
+    if (!closed || !list.length) continue;
+    for (const mi of list) {
+      const xm = doc.mentions[mi];
+      xm.code = xm.country + m.sector;
+      xm.sector = m.sector;
+      xm.agents = [...m.agents];
+      xm.locative = false;
+      xm.entries.unshift(`'${m.agents[0]}' of the coordination after '${m.text}' → ${xm.code}`);
+    }
+    m.also = list;
+  }
 }
 
 /** does a dictionary name start in this NP and end in the next (prepositional) one? */

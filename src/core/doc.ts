@@ -127,6 +127,11 @@ export interface ActorMention {
   backedBy?: string;
   /** how a coreferent mention was resolved: pronoun, short name, definite description or quote speaker */
   coref?: 'pronoun' | 'name' | 'description' | 'speaker';
+  /**
+   * the same agent of other countries coordinated after this one ("lawmakers in France and Germany",
+   * "the ambassadors of Arnor, Osgiliath and Gondor"): indices in doc.mentions, each an actor beside this one
+   */
+  also?: number[];
 }
 
 /** A quoted stretch of text (quote marks excluded) and the mention of who said it, if found. */

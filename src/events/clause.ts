@@ -122,7 +122,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const speaker = speakerOf(ctx, cl);
     const subjectChunks = clauseSubject(doc, cl.i);
     let sources = appositionSource(ctx, subjectChunks) ?? subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
-    let targets = (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
+    let targets = withAlso(ctx, (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m));
+    sources = withAlso(ctx, sources);
     if (coded?.placeTargets) { targets = coded.placeTargets; rules.push(`target is the country of the place '${targets[0].text}'`); }
 
     // "Haftar's forces would be a legitimate target (if ...)": a threat by the speaker against the subject
@@ -204,6 +205,17 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,
     });
   }
+}
+
+/** mentions plus the same agent of the countries coordinated with them ("lawmakers in A and B") */
+function withAlso(ctx: SentenceCtx, ms: ActorMention[]): ActorMention[] {
+  if (!ms.some((m) => m.also)) return ms;
+  const out: ActorMention[] = [];
+  for (const m of ms) {
+    out.push(m);
+    for (const i of m.also ?? []) if (!ms.includes(ctx.doc.mentions[i])) out.push(ctx.doc.mentions[i]);
+  }
+  return out;
 }
 
 /** the object NP of a light verb, coded through the noun patterns: source = the clause subject */

@@ -226,6 +226,26 @@ export function coordinatedBefore(doc: Doc, chunkIdx: number[], p: number, floor
   return out;
 }
 
+/**
+ * NPs coordinated after chunk q ("in France, Germany and Italy"): positions in chunkIdx, only when the list
+ * closes with "and"/"or" (a comma alone may end an introductory phrase: "In Syria, Turkey ...").
+ */
+function conjunctsAfter(doc: Doc, chunkIdx: number[], q: number, limit: number): number[] {
+  const out: number[] = [];
+  let closed = false;
+  for (let r = q + 1; r < chunkIdx.length; r++) {
+    const prev = doc.chunks[chunkIdx[r - 1]];
+    const ch = doc.chunks[chunkIdx[r]];
+    if (!isNp(ch) || ch.prep !== undefined || ch.start >= limit) break;
+    const between = doc.tokens.slice(prev.end, ch.start).map((t) => t.lower);
+    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
+    out.push(r);
+    closed = between.includes('and') || between.includes('or');
+    if (closed) break;
+  }
+  return closed ? out : [];
+}
+
 function assignParentAndSubject(doc: Doc, clauses: Clause[], base: number, ci: number, chunkIdx: number[]): void {
   const cl = clauses[ci];
   // parent: the closest earlier clause; a sentence-initial subordinate clause attaches to the next one
@@ -239,13 +259,16 @@ function assignParentAndSubject(doc: Doc, clauses: Clause[], base: number, ci: n
   if (cl.verb === null) return;
   const vch = doc.verbs[cl.verb].chunk;
   const vstart = doc.chunks[vch].start;
-  // own subject: the last non-PP NP before the verb inside the clause
+  // own subject: the last non-PP NP before the verb inside the clause; NPs coordinated with a PP's object
+  // belong to it ("Lawmakers in France and Germany welcomed": the subject is "Lawmakers")
   let p = -1;
+  const ppConjuncts = new Set<number>();
   for (let q = 0; q < chunkIdx.length; q++) {
     const ch = doc.chunks[chunkIdx[q]];
     if (ch.start >= vstart) break;
     if (ch.start < cl.start) continue;
-    if (ch.kind === 'NP' && ch.prep === undefined) p = q;
+    if (ch.kind === 'NP' && ch.prep !== undefined) for (const x of conjunctsAfter(doc, chunkIdx, q, vstart)) ppConjuncts.add(x);
+    if (ch.kind === 'NP' && ch.prep === undefined && !ppConjuncts.has(q)) p = q;
     if (ch.kind === 'VG') p = -1; // an NP before an earlier verb is that verb's subject
   }
   if (p >= 0 && cl.kind !== 'relative' && cl.kind !== 'infinitival' && cl.kind !== 'participial') {
