@@ -178,7 +178,7 @@ function convertPattern(body: string, synsets: Map<string, string[]>, used: Set<
   const pre: string[] = [];
   for (const t of tokens.slice(0, star)) {
     if (t === '$' || t === '^') continue;
-    if (t === '%') return 'compound actor marker (%)';
+    if (t === '%') { pre.push('%'); continue; }
     if (t === '+') return 'target before the verb';
     if (/[{}()]/.test(t)) return 'phrase before the verb';
     const el = element(t, synsets, used);
@@ -201,9 +201,14 @@ function convertPattern(body: string, synsets: Map<string, string[]>, used: Set<
     t = t.replace(/^\{|\}$/g, '');
     if (npOpen) { if (np) return 'nested noun phrase'; np = []; }
     if (t === '$') return 'source after the verb';
-    if (t === '%') return 'compound actor marker (%)';
+    // '%' after the verb: the coordinated actors there are the targets ("agrees with A and B")
+    if (t === '%' || t === '+') {
+      if (pre.includes('%')) return 'compound subject (%) with a target';
+      if (np) return 'target inside a noun phrase';
+      out.push('*');
+      t = '^';
+    }
     if (t === '^' || t === '') { /* skip marker */ }
-    else if (t === '+') { if (np) return 'target inside a noun phrase'; out.push('*'); }
     else {
       const el = element(t, synsets, used);
       if (el.startsWith('!')) return el.slice(1);

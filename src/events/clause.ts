@@ -184,7 +184,10 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const quote = !!speaker || isQuoted(ctx, cl);
     if (speaker) rules.push(`reported speech: speaker '${speaker.text}'`);
     // joint subjects without a target: "Egypt and Greece signed a deal" → both directions
-    if (!targets.some((t) => t.code) && sources.length > 1 && isReciprocal(code)) {
+    // a '%' pattern: the event is between the subject's actors ("A and B have postponed their meeting")
+    const between = coded.match.pattern.pre.some((e) => e.kind === 'compound');
+    if (between && sources.length > 1) targets = [];
+    if (!targets.some((t) => t.code) && sources.length > 1 && (between || isReciprocal(code))) {
       rules.push('reciprocal: joint subject acts on each other');
       for (const a of sources) for (const b of sources) if (a !== b) {
         pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules, consumed });

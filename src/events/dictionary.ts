@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DyadError } from '../core/errors.js';
 
 /** One element after the verb: alternatives (each one or more words), or the target slot. */
-export type Elem = { kind: 'word'; alts: string[][] } | { kind: 'target' };
+export type Elem = { kind: 'word'; alts: string[][] } | { kind: 'target' } | { kind: 'compound' };
 
 export interface VerbPattern {
   /** verb lemma (verbs.txt) or noun lemma (nouns.txt) */
@@ -136,8 +136,10 @@ export function parsePatterns(text: string, file: string, into = new VerbDiction
     const pre: Elem[] = [];
     for (const w of preWords) {
       if (w === '*') throw new DyadError('E_DICT_SYNTAX', `the target slot '*' cannot come before the verb`, where);
-      pre.push(wordElem(w));
+      // '%': the subject is a coordination of actors, and the event is between them ("A and B have postponed")
+      pre.push(w === '%' ? { kind: 'compound' } : wordElem(w));
     }
+    if (pre.some((e) => e.kind === 'compound') && elems.some((e) => e.kind === 'target')) throw new DyadError('E_DICT_SYNTAX', `a pattern with '%' (an event between the subject's actors) cannot have a target slot '*'`, where);
     for (const head of heads) into.add({
       head: head[0],
       // a multiword head ("peace_talk") keeps its other words as the first elements

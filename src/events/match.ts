@@ -6,6 +6,8 @@ import { singular } from '../nlp/lexicon.js';
 export interface PreWindow {
   head: number;
   from: number;
+  /** the clause subject names two or more actors (for '%' patterns) */
+  compound: boolean;
 }
 
 export interface PatternMatch {
@@ -42,7 +44,7 @@ function formsIn(doc: Doc, from: number, end: number): Set<string> {
 /** a cheap necessary condition: every word element has an alternative whose words all occur in the range */
 function possible(elems: VerbPattern['elems'], forms: Set<string>): boolean {
   for (const e of elems) {
-    if (e.kind === 'target') continue;
+    if (e.kind !== 'word') continue;
     let any = false;
     for (const alt of e.alts) {
       let all = true;
@@ -102,6 +104,7 @@ export function matchPatterns(
     let lastToken = after - 1;
     let words = 0;
     for (const e of p.elems) {
+      if (e.kind === 'compound') continue;
       if (e.kind === 'target') {
         const c = nextNp(doc, cursor, end, chunkStart);
         if (c === null) { ok = false; break; }
@@ -143,6 +146,7 @@ function matchBefore(doc: Doc, p: VerbPattern, w: PreWindow): number | null {
   let limit = w.head; // elements must end before this token
   for (let i = p.pre.length - 1; i >= 0; i--) {
     const e = p.pre[i];
+    if (e.kind === 'compound') { if (!w.compound) return null; continue; }
     if (e.kind !== 'word') return null;
     let found = -1;
     if (p.preAdjacent && i === p.pre.length - 1) {
@@ -167,7 +171,7 @@ const FUNCTION_WORDS = new Set(['to', 'on', 'with', 'against', 'at', 'for', 'of'
 function weightOf(p: VerbPattern): number {
   let w = 0;
   for (const list of [p.pre, p.elems]) for (const e of list) {
-    if (e.kind === 'target') w += 1;
+    if (e.kind !== 'word') w += 1;
     else w += e.alts.every((a) => a.length === 1 && FUNCTION_WORDS.has(a[0])) ? 1 : 3;
   }
   return w;

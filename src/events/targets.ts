@@ -120,7 +120,12 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   const heads = verbs.byHead.has(vg.lemma) ? [vg.lemma] : [vg.lemma, ...edLemmaCandidates(doc.tokens[vg.head].lower)];
   let m: PatternMatch | null = null;
   // words a pattern wants before the verb are looked for from the start of the sentence
-  const window = { head: vg.head, from: doc.sentences[ctx.sent].first };
+  let named = 0;
+  for (const c of clauseSubject(doc, cl.i)) {
+    const sm = mentionOf(doc, c);
+    if (sm?.code) named += 1 + (sm.also?.length ?? 0);
+  }
+  const window = { head: vg.head, from: doc.sentences[ctx.sent].first, compound: named > 1 };
   for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
   if (!m) return null;
   const code = m.pattern.code;
