@@ -124,6 +124,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     let sources = appositionSource(ctx, subjectChunks) ?? subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
     let targets = withAlso(ctx, (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m));
     sources = withAlso(ctx, sources);
+    // PETRARCH/TABARI: a conjunct that names neither an actor nor an agent is no source ("Lions, tigers and Gondor")
+    if (ctx.literal) sources = sources.filter((m) => m.code || m.sector);
     if (coded?.placeTargets) { targets = coded.placeTargets; rules.push(`target is the country of the place '${targets[0].text}'`); }
 
     // "Haftar's forces would be a legitimate target (if ...)": a threat by the speaker against the subject

@@ -172,7 +172,13 @@ function weightOf(p: VerbPattern): number {
   let w = 0;
   for (const list of [p.pre, p.elems]) for (const e of list) {
     if (e.kind !== 'word') w += 1;
-    else w += e.alts.every((a) => a.length === 1 && FUNCTION_WORDS.has(a[0])) ? 1 : 3;
+    else if (e.alts.every((a) => a.length === 1 && FUNCTION_WORDS.has(a[0]))) w += 1;
+    else {
+      // consecutive words weigh as much as separate ones: "most_certainly_&NEG_ever" beats "&NEG ever"
+      let shortest = Infinity;
+      for (const a of e.alts) shortest = Math.min(shortest, a.length);
+      w += 3 * (list === p.pre ? shortest : 1);
+    }
   }
   return w;
 }
