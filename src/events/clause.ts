@@ -19,7 +19,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
   const doc = ctx.doc;
   const consumed = new Set<number>();
   for (const cl of ctx.clauses) {
-    if (cl.verb === null || consumed.has(cl.i) || cl.i === ctx.attributionClause) continue;
+    // a trailing attribution (", officials said") is coded only by the literal grammar, as PETRARCH does
+    if (cl.verb === null || consumed.has(cl.i) || (cl.i === ctx.attributionClause && !ctx.literal)) continue;
     const vg = doc.verbs[cl.verb];
     if (vg.infinitive) continue; // only coded through the verb that governs it
     const why = ctx.literal ? null : blocked(ctx, cl);
