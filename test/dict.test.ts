@@ -116,8 +116,10 @@ describe('dict: PETRARCH readers', () => {
     assert.ok(lines.some((l) => l.startsWith('attack|assault with artillery [194]')));
     assert.ok(lines.some((l) => l.startsWith('attack|assault &AIDWORD to * [070]')));
     assert.ok(lines.some((l) => l.startsWith('cordon off with artillery [194]')));
-    assert.equal(r.counts.converted, 3);
-    assert.deepEqual(r.counts.skippedBy, { 'words before the verb': 1, 'source after the verb': 1, 'code is not a CAMEO event code': 1 });
+    // words before the verb go before '>' (PETRARCH-2 reads them between the source and the verb)
+    assert.ok(lines.some((l) => l.startsWith('business > attack|assault in strike [143]')));
+    assert.equal(r.counts.converted, 4);
+    assert.deepEqual(r.counts.skippedBy, { 'source after the verb': 1, 'code is not a CAMEO event code': 1 });
     assert.equal(r.counts.transformations, 1);
     const d = parsePatterns(r.text, 'converted');
     assert.ok(d.byHead.get('attack')!.some((p) => p.code === '070'));
@@ -133,6 +135,38 @@ describe('dict: PETRARCH readers', () => {
     assert.ok(lines.includes('lash out [122]'));
     assert.equal(r.counts.skippedBy['verb with words before it'], 1);
     parsePatterns(r.text, 'converted');
+  });
+});
+
+describe('dict: words before the verb and compound subjects in patterns', () => {
+  const SETS = '&NEG = did_not|will_not|never\n';
+  const code = (patterns: string, text: string) => {
+    const verbs = parsePatterns(SETS + patterns, 'test.txt');
+    return codeDoc(text, { date: '2024-03-16', verbs, grammar: 'literal', anyCode: true }).events.map((e) => `${e.source.code} ${e.cameo} ${e.target?.code ?? '-'}`);
+  };
+  it("'before > verb' needs the words before the verb, in order, gaps allowed", () => {
+    const p = 'clash [190]\nsaid would > clash [138]\n';
+    assert.deepEqual(code(p, 'Egypt said it would clash with Libya.'), ['EGY 138 LBY']);
+    assert.deepEqual(code(p, 'Egypt would clash with Libya.'), ['EGY 190 LBY'], "'said' is missing: the bare verb");
+    assert.deepEqual(code(p, 'Egypt would say that it will clash with Libya.'), ['EGY 190 LBY'], "'would' before 'said' is out of order");
+  });
+  it("'>>' wants the last word right before the verb; '_' joins words and sets into one consecutive element", () => {
+    const p = 'clash [190]\nrecently >> clash [191]\nmost_certainly_&NEG > clash [192]\n&NEG > clash [193]\n';
+    assert.deepEqual(code(p, 'Egypt recently clashed with Libya.'), ['EGY 191 LBY']);
+    assert.deepEqual(code(p, 'Egypt recently did clash with Libya.'), ['EGY 190 LBY'], "'did' stands between");
+    assert.deepEqual(code(p, 'Egypt most certainly did not clash with Libya.'), ['EGY 192 LBY'], 'the longer consecutive element wins');
+    assert.deepEqual(code(p, 'Egypt most certainly really did not clash with Libya.'), ['EGY 193 LBY'], "'really' breaks 'most certainly did not'");
+  });
+  it("'%' codes the event between the actors of a compound subject", () => {
+    const p = 'postpone [190]\n% > postpone [191]\n';
+    assert.deepEqual(code(p, 'Egypt and Libya postponed their meeting.').sort(), ['EGY 191 LBY', 'LBY 191 EGY']);
+    const one = code(p, 'Egypt postponed its meeting with Libya.');
+    assert.ok(one.includes('EGY 190 LBY') && !one.some((e) => e.includes(' 191 ')), 'one actor: no compound');
+  });
+  it('rejects a target slot before the verb and "%" with a target', () => {
+    assert.throws(() => parsePatterns('* > clash [190]\n', 'x.txt'), (e: unknown) => e instanceof DyadError && e.code === 'E_DICT_SYNTAX');
+    assert.throws(() => parsePatterns('% > clash with * [190]\n', 'x.txt'), (e: unknown) => e instanceof DyadError && e.code === 'E_DICT_SYNTAX');
+    assert.throws(() => parsePatterns('> clash [190]\n', 'x.txt'), (e: unknown) => e instanceof DyadError && e.code === 'E_DICT_SYNTAX');
   });
 });
 

@@ -117,10 +117,11 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   }
   const tEnd = ctx.literal ? end : cl.end;
   // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
-  // a dictionary may list an inflected form as the verb (PETRARCH's "SAID" block): try the word as written
+  // a dictionary may list an inflected form as a verb of its own (PETRARCH's "SAID", "LEFT" blocks): the
+  // word as written comes first
   const lower = doc.tokens[vg.head].lower;
   const heads = verbs.byHead.has(vg.lemma) ? [vg.lemma] : [vg.lemma, ...edLemmaCandidates(lower)];
-  if (lower !== vg.lemma && verbs.byHead.has(lower)) heads.push(lower);
+  if (lower !== vg.lemma && verbs.byHead.has(lower)) heads.unshift(lower);
   let m: PatternMatch | null = null;
   // words a pattern wants before the verb are looked for from the start of the sentence
   let named = 0;
