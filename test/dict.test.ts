@@ -129,7 +129,7 @@ describe('dict: PETRARCH readers', () => {
     const r = convertPetrVerbs(VERBS_P1, 'PETR.test.verbs.txt');
     const lines = r.text.split('\n');
     assert.ok(lines.includes('&TIETYPES = military|economic'));
-    assert.ok(lines.some((l) => l.startsWith('abandon new &TIETYPES relations [903]')));
+    assert.ok(lines.some((l) => l.startsWith('abandon new_&TIETYPES_relations [903]')));
     assert.ok(lines.some((l) => l.startsWith('abandon diplomatic ties [901]')));
     assert.ok(lines.some((l) => l.startsWith('abandon bribes|gifts [902]')));
     assert.ok(lines.includes('lash out [122]'));

@@ -183,8 +183,8 @@ function convertPattern(body: string, synsets: Map<string, string[]>, used: Set<
     if (/[{}()]/.test(t)) return 'phrase before the verb';
     const el = element(t, synsets, used);
     if (el.startsWith('!')) return el.slice(1);
-    // a synset glued to words ("MOST_CERTAINLY_&NEG_EVER") stays one consecutive element
-    pre.push(el.includes(' ') ? el.split(' ').join('_') : el);
+    // a synset glued to words ("MOST_CERTAINLY_&NEG_EVER") is one consecutive element
+    pre.push(el);
   }
   const out: string[] = [];
   let np: string[] | null = null;
@@ -240,7 +240,7 @@ function element(t: string, synsets: Map<string, string[]>, used: Set<string>): 
         out.push(`&${name}`);
       } else out.push(word(p));
     }
-    return out.join(' ');
+    return out.join('_'); // consecutive: "&TIETYPES_MEMOS" (dyad reads '_'-joined sets as one element)
   }
   if (t.includes('/')) return t.split('/').filter(Boolean).map(word).join('|');
   return parts.map(word).join('_');
