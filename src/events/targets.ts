@@ -41,7 +41,8 @@ export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, all
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
     // a "by" phrase is the agent of a passive, or right after the verb; after a noun it is an actor
     // like any other ("denied the accusations by Turkey")
-    if (prep === 'by' && (byIsAgent || doc.tokens[ch.prep! - 1]?.pos === 'VERB')) continue;
+    // (the literal grammar, like PETRARCH, takes the agent of a later participle: "memos sent by Bree")
+    if (prep === 'by' && (byIsAgent || (doc.tokens[ch.prep! - 1]?.pos === 'VERB' && !ctx.literal))) continue;
     if (prepOnly && !prep) continue;
     if (!prepOnly && (m.locative || (prep && LOCATIVE_PREPS.has(prep)))) {
       if (place === null && m.code) place = c;
@@ -147,11 +148,25 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     t = code && needsPrepTarget(code)
       ? firstActorAfter(ctx, after, tEnd, true, true, vg.passive, notTarget)
       : firstActorAfter(ctx, after, tEnd, ctx.literal || (!!code && /^(18|19|20)/.test(code)), false, vg.passive, notTarget);
+    // "welcomed aid sent by Saudi Arabia": the agent of a reduced relative on the object is the target
+    if (t === null && code && !vg.passive) t = reducedRelativeAgent(ctx, cl, notTarget);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   const resolved = targets.some((x) => mentionOf(doc, x)?.code);
   const place = !resolved && code && PLACE_TARGET.test(code) ? placeTarget(ctx, after, end) : null;
   return { match: m, code, targets: place ? [] : targets, placeTargets: place ? [place] : undefined };
+}
+
+/** the "by" agent of a reduced passive relative right after the clause ("aid | sent by Saudi Arabia") */
+function reducedRelativeAgent(ctx: SentenceCtx, cl: Clause, notTarget?: (m: ActorMention) => boolean): number | null {
+  const doc = ctx.doc;
+  const rel = ctx.clauses.find((c) => c.parent === cl.i && c.kind === 'participial' && c.start === cl.end && c.verb !== null);
+  if (!rel || !isReducedPassive(ctx, rel)) return null;
+  const k = doc.chunks[doc.verbs[rel.verb!].chunk].end; // the "by"
+  const c = ctx.chunkStart.get(k) ?? ctx.chunkStart.get(k + 1);
+  if (c === undefined || doc.chunks[c].kind !== 'NP' || doc.chunks[c].prep !== k) return null;
+  const m = mentionOf(doc, c);
+  return m && m.code && !notTarget?.(m) ? c : null;
 }
 
 export function byAgent(ctx: SentenceCtx, cl: Clause): ActorMention[] {

@@ -1,3 +1,4 @@
+import { participleForm } from './voice.js';
 import type { Doc, Clause, ClauseKind, Chunk } from '../core/doc.js';
 import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS } from './lexicon.js';
 
@@ -164,7 +165,10 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
 function isBareParticiple(doc: Doc, v: number): boolean {
   const vg = doc.verbs[v];
   const ch = doc.chunks[vg.chunk];
-  return ch.end - ch.start === 1 && doc.tokens[vg.head].pos === 'VERB' && /ed$/.test(doc.tokens[vg.head].lower);
+  const w = doc.tokens[vg.head].lower;
+  if (ch.end - ch.start !== 1 || doc.tokens[vg.head].pos !== 'VERB') return false;
+  // an irregular participle ("memos sent by Bree") only with its "by" agent: "sent", "met", "left" are pasts too
+  return /ed$/.test(w) || (participleForm(w) && doc.tokens[ch.end]?.lower === 'by');
 }
 
 /** "militias backed by Iran": an -ed verb without auxiliary followed by a "by" phrase */
@@ -175,7 +179,7 @@ function isReducedPassive(doc: Doc, v: number): boolean {
   const next = doc.tokens[ch.end];
   const prev = doc.tokens[ch.start - 1];
   if (!next || !prev || next.sent !== ch.sent || prev.sent !== ch.sent) return false;
-  return next.lower === 'by' && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && doc.tokens[vg.head].lower.endsWith('ed');
+  return next.lower === 'by' && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && participleForm(doc.tokens[vg.head].lower);
 }
 
 /** first token of the NP (with its coordination) right before chunk c, if that NP is not a PP */

@@ -10,6 +10,11 @@ const IRREGULAR_PARTICIPLES = new Set([
   'blown', 'drawn', 'flown', 'grown', 'torn', 'worn', 'sworn', 'born', 'borne', 'run', 'come', 'become',
 ]);
 
+/** a word that can be a past participle: -ed, -en, or an irregular form ("sent", "held", "shot") */
+export function participleForm(w: string): boolean {
+  return w.endsWith('ed') || (w.endsWith('en') && w.length > 4) || IRREGULAR_PARTICIPLES.has(w);
+}
+
 /** Rough morphological form of a verb token: "ed" (past / participle), "ing", "s", or "base". */
 export function verbForm(t: Token): 'ed' | 'ing' | 's' | 'base' {
   const w = t.lower;
