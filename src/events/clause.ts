@@ -3,7 +3,7 @@ import { clauseSubject } from '../nlp/clauses.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
-import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS } from './compose.js';
+import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS, RAISING_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
 import { mentionOf, childClauses, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
 import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
@@ -42,11 +42,14 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // "is about to restore ties": the imminent action itself
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
     const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
-    const lemma = intentAdj ? 'intend' : aboutTo ? 'begin' : vg.lemma;
+    // "was seen / is said to break into": the subject did what the infinitive says (reported, not intended)
+    const raised = vg.passive && RAISING_VERBS.has(vg.lemma) && !intentParticiple;
+    const lemma = intentAdj ? 'intend' : aboutTo || raised ? 'begin' : vg.lemma;
     // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
     const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
     const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
     if (intentAdj && inf) rules.push(`'be ${intentParticiple ? doc.tokens[vg.head].lower : adj.lower} to' is an intent`);
+    if (raised && inf) rules.push(`raising passive '${doc.tokens[vg.head].lower} to': the subject's own action`);
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
       const inner = codeVerb(ctx, inf, verbs);
@@ -149,7 +152,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     if (!coded || !code) continue;
     // passive voice: "X was repelled by Y" → Y is the source
-    const passive = (vg.passive && !intentParticiple) || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
+    const passive = (vg.passive && !intentParticiple && !(raised && inf)) || (cl.kind === 'participial' && isReducedPassive(ctx, cl));
     if (passive) {
       const by = byAgent(ctx, cl);
       rules.push('passive voice: the "by" phrase is the source, the subject the target');

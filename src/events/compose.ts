@@ -68,6 +68,8 @@ export const THREAT_VERBS = new Set(['threaten']);
 export const REFUSE_VERBS = new Set(['refuse', 'decline', 'reject', 'fail']);
 /** the infinitive is the event itself */
 export const ASPECT_VERBS = new Set(['begin', 'start', 'continue', 'resume', 'try', 'attempt', 'manage', 'go', 'proceed', 'keep', 'help', 'move']);
+/** raising passives: "was seen / is said / was reported to attack" report the infinitive's action by the subject */
+export const RAISING_VERBS = new Set(['see', 'know', 'report', 'say', 'believe', 'think', 'understand', 'hear', 'observe', 'find', 'allege', 'rumour', 'rumor', 'spot', 'witness']);
 /** a complement under these verbs did not happen (per the speaker) */
 export const DENIAL_VERBS = new Set(['deny', 'dismiss', 'refute', 'reject', 'rebut', 'dispute']);
 /** root codes where the bare object is the actor's own means ("mobilized warships"), not a target */
