@@ -124,6 +124,7 @@ function distributeAgents(doc: Doc): void {
     const ch = chunks[c];
     if (ch.kind !== 'NP' || ch.mention === undefined) continue;
     const m = doc.mentions[ch.mention];
+    shareCountry(doc, c);
     if (!m.sector || !m.agents.length || m.kind === 'pronoun' || m.coref) continue;
     const pp = chunks[c + 1];
     if (pp.kind !== 'NP' || pp.prep !== ch.end || pp.mention === undefined || !COUNTRY_PREPS.has(doc.tokens[pp.prep].lower)) continue;
@@ -162,6 +163,39 @@ function distributeAgents(doc: Doc): void {
       xm.entries.unshift(`'${m.agents[0]}' of the coordination after '${m.text}' → ${xm.code}`);
     }
     m.also = list;
+  }
+}
+
+/**
+ * "Iraqi police and soldiers", "Russia's army and police": the country of the first agent phrase holds for the
+ * bare agent nouns coordinated after it (no determiner or modifier of their own), when the list closes
+ * with "and"/"or".
+ */
+function shareCountry(doc: Doc, c: number): void {
+  const chunks = doc.chunks;
+  const m = doc.mentions[chunks[c].mention!];
+  if (!m.country || !m.sector || m.kind === 'pronoun' || m.coref || !m.agents.length) return;
+  const list: number[] = [];
+  let closed = false;
+  for (let r = c + 1; r < chunks.length; r++) {
+    const x = chunks[r];
+    if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) break;
+    const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
+    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
+    const xm = doc.mentions[x.mention];
+    const bare = x.end - x.start === 1 && xm.start === x.start && xm.end === x.end;
+    if (xm.kind !== 'agent' || xm.country || !xm.sector || !bare) break;
+    list.push(x.mention);
+    closed = between.includes('and') || between.includes('or');
+    if (closed) break;
+  }
+  if (!closed) return;
+  for (const mi of list) {
+    const xm = doc.mentions[mi];
+    xm.country = m.country;
+    xm.code = m.country + xm.sector;
+    xm.confidence = Math.min(xm.confidence, m.confidence);
+    xm.entries.push(`country of '${m.text}' shared by the coordination → ${xm.code}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { clauseSubject } from '../nlp/clauses.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
-import { intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS, RAISING_VERBS } from './compose.js';
+import { isHostile, intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS, RAISING_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
 import { mentionOf, childClauses, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
 import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
@@ -193,7 +193,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // a '%' pattern: the event is between the subject's actors ("A and B have postponed their meeting")
     const between = coded.match.pattern.pre.some((e) => e.kind === 'compound');
     if (between && sources.length > 1) targets = [];
-    if (!targets.some((t) => t.code) && sources.length > 1 && (between || isReciprocal(code))) {
+    // (a hostile act with an unresolved object — "attacked the refugees" — is not one against each other)
+    if (!targets.some((t) => t.code) && sources.length > 1 && (between || (isReciprocal(code) && (!isHostile(code) || !targets.length)))) {
       rules.push('reciprocal: joint subject acts on each other');
       for (const a of sources) for (const b of sources) if (a !== b) {
         pushPairs(drafts, ctx, cl, [a], [b], code, null, { negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null, pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules, consumed });

@@ -219,15 +219,31 @@ export function coordinatedBefore(doc: Doc, chunkIdx: number[], p: number, floor
   let q = p;
   while (q > 0) {
     const cur = doc.chunks[chunkIdx[q]];
-    const prev = doc.chunks[chunkIdx[q - 1]];
+    let prevQ = q - 1;
+    let prev = doc.chunks[chunkIdx[prevQ]];
+    // "the European Union (EU) and Turkey": the bracketed short form stands for the name before it
+    let betweenFrom = prev.end;
+    if (isParenAppositive(doc, chunkIdx, prevQ) && doc.tokens[prev.end]?.text === ')') {
+      betweenFrom = prev.end + 1;
+      prevQ--;
+      prev = doc.chunks[chunkIdx[prevQ]];
+    }
     if (!isNp(prev) || prev.prep !== undefined || prev.start < floor) break;
-    const between = doc.tokens.slice(prev.end, cur.start).map((t) => t.lower);
+    const between = doc.tokens.slice(betweenFrom, cur.start).map((t) => t.lower);
     const ok = between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or');
     if (!ok) break;
-    out.unshift(chunkIdx[q - 1]);
-    q--;
+    out.unshift(chunkIdx[prevQ]);
+    q = prevQ;
   }
   return out;
+}
+
+/** an NP in brackets right after another NP: "the European Union (EU)", "Hayat Tahrir al-Sham (HTS)" */
+export function isParenAppositive(doc: Doc, chunkIdx: number[], q: number): boolean {
+  if (q < 1) return false;
+  const ch = doc.chunks[chunkIdx[q]];
+  const prev = doc.chunks[chunkIdx[q - 1]];
+  return isNp(ch) && isNp(prev) && ch.prep === undefined && doc.tokens[ch.start - 1]?.text === '(' && prev.end === ch.start - 1 && doc.tokens[ch.end]?.text === ')';
 }
 
 /**
@@ -272,7 +288,7 @@ function assignParentAndSubject(doc: Doc, clauses: Clause[], base: number, ci: n
     if (ch.start >= vstart) break;
     if (ch.start < cl.start) continue;
     if (ch.kind === 'NP' && ch.prep !== undefined) for (const x of conjunctsAfter(doc, chunkIdx, q, vstart)) ppConjuncts.add(x);
-    if (ch.kind === 'NP' && ch.prep === undefined && !ppConjuncts.has(q)) p = q;
+    if (ch.kind === 'NP' && ch.prep === undefined && !ppConjuncts.has(q)) p = isParenAppositive(doc, chunkIdx, q) ? q - 1 : q;
     if (ch.kind === 'VG') p = -1; // an NP before an earlier verb is that verb's subject
   }
   if (p >= 0 && cl.kind !== 'relative' && cl.kind !== 'infinitival' && cl.kind !== 'participial') {
