@@ -31,6 +31,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
     let negated = ctx.literal ? false : vg.negated;
+    // "Neither Egypt nor Jordan condemned Israel": a negated joint subject
+    const subj0 = clauseSubject(doc, cl.i)[0];
+    if (!ctx.literal && !negated && subj0 !== undefined && (doc.tokens[doc.chunks[subj0].start].lower === 'neither' || doc.tokens[doc.chunks[subj0].start - 1]?.lower === 'neither')) {
+      negated = true;
+      rules.push("'neither … nor' subject: negated");
+    }
     let conditional = conditionBelow(ctx, cl.i);
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled

@@ -55,6 +55,8 @@ export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, all
     }
     return c;
   }
+  // the literal grammar (PETRARCH) takes whichever comes first
+  if (ctx.literal && allowPlace && place !== null && (unresolved === null || place < unresolved)) return place;
   return unresolved ?? (allowPlace ? place : null);
 }
 

@@ -55,6 +55,12 @@ function npToken(tokens: Token[], k: number, end: number, inNp: boolean): boolea
   return false;
 }
 
+/** "the new and powerful president", "economic and military aid": coordinated adjectives inside one NP */
+function adjectiveAnd(tokens: Token[], k: number, end: number): boolean {
+  const t = tokens[k];
+  return (t.lower === 'and' || t.lower === 'or') && tokens[k - 1]?.pos === 'ADJ' && k + 2 < end && tokens[k + 1].pos === 'ADJ' && NP_POS.has(tokens[k + 2].pos) && tokens[k + 2].pos !== 'DET';
+}
+
 function npHead(tokens: Token[], start: number, end: number): number {
   for (let k = end - 1; k >= start; k--) {
     const p = tokens[k].pos;
@@ -140,7 +146,7 @@ export function chunkSentence(doc: Doc, sent: number): void {
       } else {
         if (t.pos === 'PRON') possessor = k; // "its troops": pronoun possessor
         k++;
-        while (k < last && npToken(tokens, k, last, true)) {
+        while (k < last && (npToken(tokens, k, last, true) || adjectiveAnd(tokens, k, last))) {
           if (isPossessiveMarker(tokens[k])) possessor = k;
           k++;
         }

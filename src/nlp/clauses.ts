@@ -230,7 +230,7 @@ export function coordinatedBefore(doc: Doc, chunkIdx: number[], p: number, floor
     }
     if (!isNp(prev) || prev.prep !== undefined || prev.start < floor) break;
     const between = doc.tokens.slice(betweenFrom, cur.start).map((t) => t.lower);
-    const ok = between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or');
+    const ok = between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or' || w === 'nor');
     if (!ok) break;
     out.unshift(chunkIdx[prevQ]);
     q = prevQ;
