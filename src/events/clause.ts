@@ -182,6 +182,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (negated) rules.push('negated verb group');
     const quote = !!speaker || isQuoted(ctx, cl);
     if (speaker) rules.push(`reported speech: speaker '${speaker.text}'`);
+    const forces = jointOrOwnForces(ctx, cl, code, coded.match.pattern.text, sources, targets, rules);
+    code = forces.code;
+    targets = forces.targets;
     // joint subjects without a target: "Egypt and Greece signed a deal" → both directions
     if (!targets.some((t) => t.code) && sources.length > 1 && isReciprocal(code)) {
       rules.push('reciprocal: joint subject acts on each other');
@@ -202,6 +205,38 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,
     });
   }
+}
+
+/**
+ * Military exercises and training, by whose forces. PLOVER 2.0 manual (MOBILIZE, potential ambiguities):
+ * "Joint military operations are coded as COOPERATE but single-country exercises should be coded as
+ * MOBILIZE". So exercises (150) held by a joint subject of two countries, or called "joint", are military
+ * cooperation (062, reciprocal); and training (062 "trained Ukrainian troops") with no other country's forces
+ * as its object ("Iran has trained hundreds of drone operators") is building up one's own forces (154).
+ */
+function jointOrOwnForces(ctx: SentenceCtx, cl: Clause, code: string, pattern: string, sources: ActorMention[], targets: ActorMention[], rules: string[]): { code: string; targets: ActorMention[] } {
+  const doc = ctx.doc;
+  if (code === '150' && /&EXERCISE\b/.test(pattern)) {
+    const countries = new Set(sources.map((s) => s.country).filter((c): c is string => !!c));
+    const joint = doc.tokens.slice(cl.start, cl.end).some((t) => t.lower === 'joint');
+    if (countries.size > 1) {
+      // the partners are the joint subject (reciprocal); a place ("in the Sea of Japan") is not a partner
+      rules.push('exercise by forces of more than one country: joint military operation → 062 (PLOVER COOPERATE)');
+      return { code: '062', targets: [] };
+    }
+    if (joint && targets.some((t) => t.code && !t.locative)) {
+      rules.push("'joint' exercise with a partner: military cooperation → 062 (PLOVER COOPERATE)");
+      return { code: '062', targets: targets.filter((t) => !t.locative) };
+    }
+  }
+  if (code === '062' && pattern.trim() === 'train') {
+    const own = new Set(sources.map((s) => s.country));
+    if (!targets.some((t) => t.country && !own.has(t.country))) {
+      rules.push("training one's own or unnamed forces → 154 (mobilize)");
+      return { code: '154', targets };
+    }
+  }
+  return { code, targets };
 }
 
 /** the object NP of a light verb, coded through the noun patterns: source = the clause subject */
