@@ -42,6 +42,22 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
   }
 }
 
+/**
+ * "agreed to re-open its border", "plans to re-impose sanctions": a hyphenated re- word right after an
+ * infinitive "to" that follows a verb is the infinitive (wink tags it NOUN, so the clause loses its verb).
+ */
+export function repairReVerbs(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 2; k < last; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'NOUN' || !/^re-[a-z]{3,}$/.test(t.lower) || tokens[k - 1].lower !== 'to') continue;
+    const before = tokens[k - 2];
+    if (before.pos !== 'VERB' && !/^(ready|willing|prepared|able|set|determined|committed)$/.test(before.lower)) continue;
+    tokens[k - 1].pos = 'PART';
+    t.pos = 'VERB';
+    t.lemma = t.lower;
+  }
+}
+
 /** "which mediated the talks": a word in -ed right after a relative pronoun is its verb */
 export function repairRelativeVerbs(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last - 1; k++) {
