@@ -65,6 +65,12 @@ export interface Coded {
   placeTargets?: ActorMention[];
 }
 
+/**
+ * codes whose target, when no actor is named, is the country where they happen: attacks, and coercion or
+ * curfews imposed or eased on a place ("declared a curfew in Abidjan", "lifted the curfew in Montenegro")
+ */
+const LOCATIVE_TARGET = /^(17|18|19|20|0813|0814)/;
+
 /** codes whose object may be a place rather than an actor: attacks, blockades, occupations, aid, visits */
 const PLACE_TARGET = /^(18|19|20|07|042)/;
 
@@ -128,7 +134,7 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   } else if (!hasSlot) {
     t = code && needsPrepTarget(code)
       ? firstActorAfter(ctx, after, cl.end, true, true, vg.passive, notTarget)
-      : firstActorAfter(ctx, after, cl.end, !!code && /^(18|19|20)/.test(code), false, vg.passive, notTarget);
+      : firstActorAfter(ctx, after, cl.end, !!code && LOCATIVE_TARGET.test(code), false, vg.passive, notTarget);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   const resolved = targets.some((x) => mentionOf(doc, x)?.code);
