@@ -18,6 +18,7 @@ import { pushPairs } from './emit.js';
 export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: VerbDictionary, drafts: Draft[]): void {
   const doc = ctx.doc;
   const consumed = new Set<number>();
+  verbalProtestAttribution(ctx, drafts);
   for (const cl of ctx.clauses) {
     if (cl.verb === null || consumed.has(cl.i) || cl.i === ctx.attributionClause) continue;
     const vg = doc.verbs[cl.verb];
@@ -103,6 +104,14 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         pushPairs(drafts, ctx, cl, src, compSubj, composed, null, { negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that * ${doc.verbs[comp.verb].modal}`, origin: 'grammar', rules, consumed });
         continue;
       }
+    }
+    // "Amnesty protested that the police had tortured detainees": a verbal protest, not a demonstration
+    if (comp && comp.verb !== null && vg.lemma === 'protest' && !vg.negated) {
+      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+      const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      rules.push("'protest that …' is a verbal protest: 111 against the complement's subject");
+      pushPairs(drafts, ctx, cl, src, compSubj, '111', null, { negated: false, conditional, quote: false, speaker: null, pattern: 'protest that *', origin: 'grammar', rules, consumed });
+      continue;
     }
     // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
     if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length)) {
@@ -237,6 +246,25 @@ function jointOrOwnForces(ctx: SentenceCtx, cl: Clause, code: string, pattern: s
     }
   }
   return { code, targets };
+}
+
+/**
+ * "…, a human rights group protested.": protest as the trailing attribution is a verbal protest (111,
+ * criticize or denounce) by the speaker against the subject of the sentence's first clause. The reported
+ * clause itself is coded as usual.
+ */
+function verbalProtestAttribution(ctx: SentenceCtx, drafts: Draft[]): void {
+  const doc = ctx.doc;
+  if (ctx.attributionClause === null || !ctx.attribution) return;
+  const acl = doc.clauses[ctx.attributionClause];
+  if (acl.verb === null || doc.verbs[acl.verb].lemma !== 'protest' || doc.verbs[acl.verb].negated) return;
+  const first = ctx.clauses.find((c) => c.i !== acl.i && c.verb !== null);
+  if (!first) return;
+  const targets = clauseSubject(doc, first.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+  pushPairs(drafts, ctx, acl, [ctx.attribution], targets, '111', null, {
+    negated: false, conditional: false, quote: false, speaker: null, pattern: '…, X protested', origin: 'grammar',
+    rules: ["trailing 'X protested' is a verbal protest: 111 against the reported clause's subject"], consumed: new Set(),
+  });
 }
 
 /** the object NP of a light verb, coded through the noun patterns: source = the clause subject */

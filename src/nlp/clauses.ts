@@ -1,5 +1,5 @@
 import type { Doc, Clause, ClauseKind, Chunk } from '../core/doc.js';
-import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS } from './lexicon.js';
+import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS, TIME_HEADS } from './lexicon.js';
 
 interface Boundary {
   at: number; // first token of the new clause
@@ -109,7 +109,7 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
     } else if (lastVerbInSegment !== null && finite(doc, v) && (isReducedPassive(doc, lastVerbInSegment) || isReducedActive(doc, lastVerbInSegment) || reducedBeforeVerb(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, lastVerbInSegment)) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
-    } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT') {
+    } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT' && !trailingSpeech(doc, chunkIdx, c, v)) {
       // "expelled two Russian diplomats based in Geneva": a bare -ed verb after an object is a reduced relative
       push({ at: ch.start, kind: 'participial', marker: null });
       segStart = ch.start;
@@ -212,6 +212,25 @@ function reducedBeforeVerb(doc: Doc, chunkIdx: number[], c: number, v: number): 
   }
   return false;
 }
+
+/**
+ * "…, Amnesty International reported on Monday.": a speech verb in -ed after ", NP" with nothing but
+ * adverbials to the end of the sentence is a trailing attribution, not a reduced relative.
+ */
+function trailingSpeech(doc: Doc, chunkIdx: number[], c: number, v: number): boolean {
+  if (!SPEECH_VERBS.has(doc.verbs[v].lemma)) return false;
+  const at = chunkIdx.indexOf(c);
+  const subj = at > 0 ? doc.chunks[chunkIdx[at - 1]] : null;
+  if (!subj || subj.kind !== 'NP' || subj.prep !== undefined || subj.end !== doc.chunks[c].start || doc.tokens[subj.start - 1]?.text !== ',') return false;
+  for (let i = at + 1; i < chunkIdx.length; i++) {
+    const n = doc.chunks[chunkIdx[i]];
+    if (n.sent !== doc.chunks[c].sent) break;
+    if (n.kind !== 'NP') return false;
+    if (n.prep === undefined && !TIME_HEADS.has(doc.tokens[n.head].lower)) return false; // an object, not "Wednesday"
+  }
+  return true;
+}
+
 
 /** first token of the NP (with its coordination) right before chunk c, if that NP is not a PP */
 function subjectStartBefore(doc: Doc, chunkIdx: number[], c: number): number | null {
