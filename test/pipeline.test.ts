@@ -87,4 +87,9 @@ describe('PLOVER types where the PLOVER 2.0 manual departs from the 2021 CAMEO t
     assert.deepEqual(typeOf('Russia and Belarus launched joint military drills.'), ['COOPERATE/', 'COOPERATE/']);
     assert.deepEqual(typeOf('Russian troops held military exercises near the Ukrainian border.').map((t) => t.split('/')[0]), ['MOBILIZE']);
   });
+  it('keeps an event whose only target is the source itself as target-less (partial output)', () => {
+    const evs = code('The Kenyan President promised to democratize Kenya.', { date: '2024-03-16', partial: true });
+    assert.deepEqual(evs.map((e) => [e.source.code, e.cameo, e.target]), [['KENGOV', '0343', null]]);
+    assert.equal(code('The Kenyan President promised to democratize Kenya.', { date: '2024-03-16' }).length, 0);
+  });
 });

@@ -267,6 +267,8 @@ function verbalProtestAttribution(ctx: SentenceCtx, drafts: Draft[]): void {
   });
 }
 
+const PARTICLES = new Set(['up', 'down', 'off', 'out']);
+
 /** the object NP of a light verb, coded through the noun patterns: source = the clause subject */
 function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): { head: string; code: string; coded: Coded; targets: ActorMention[] } | null {
   const doc = ctx.doc;
@@ -276,7 +278,9 @@ function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): 
     if (c === undefined) continue;
     const ch = doc.chunks[c];
     if (ch.kind !== 'NP') return null;
-    if (ch.prep !== undefined) continue; // "stepped up" particles and PPs before the object
+    // "speeded up the withdrawal": a particle right after the verb, attached to the object NP
+    const particle = ch.prep !== undefined && ch.prep === vch.end && PARTICLES.has(doc.tokens[ch.prep].lower);
+    if (ch.prep !== undefined && !particle) continue; // "stepped up" particles and PPs before the object
     const head = doc.tokens[ch.head].lemma;
     const isActor = (x: number) => mentionOf(doc, x) !== null;
     const m = matchPatterns(doc, nouns, head, ch.head + 1, cl.end, ctx.chunkStart, isActor);

@@ -106,7 +106,7 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       // "The LNA, which is led by Haftar, accused Ankara": the main clause resumes after the relative clause
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
-    } else if (lastVerbInSegment !== null && finite(doc, v) && (isReducedPassive(doc, lastVerbInSegment) || isReducedActive(doc, lastVerbInSegment) || reducedBeforeVerb(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, lastVerbInSegment)) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
+    } else if (lastVerbInSegment !== null && finite(doc, v) && (((isReducedPassive(doc, lastVerbInSegment) || isReducedActive(doc, lastVerbInSegment) || reducedBeforeVerb(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, lastVerbInSegment)) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) || commaParticiple(doc, lastVerbInSegment, c))) {
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
     } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT' && !trailingSpeech(doc, chunkIdx, c, v)) {
@@ -249,6 +249,21 @@ function npBetween(doc: Doc, chunkIdx: number[], a: number, b: number): boolean 
     if (ch.kind === 'NP' && ch.prep === undefined) return true;
   }
   return false;
+}
+
+/**
+ * "Recent drone attacks, occurring once a week, have killed …": an -ing participle set off by commas right
+ * after the subject noun phrase; the finite verb after the closing comma resumes the subject.
+ */
+function commaParticiple(doc: Doc, p: number, c: number): boolean {
+  const vg = doc.verbs[p];
+  const pch = doc.chunks[vg.chunk];
+  if (!vg.participle || doc.tokens[pch.start - 1]?.text !== ',' || doc.tokens[doc.chunks[c].start - 1]?.text !== ',') return false;
+  const before = doc.tokens[pch.start - 2];
+  if (!before || before.sent !== pch.sent || !(before.pos === 'NOUN' || before.pos === 'PROPN')) return false;
+  // the participle follows the sentence's first noun phrase: no verb before it
+  for (let k = doc.sentences[pch.sent].first; k < pch.start; k++) if (doc.tokens[k].pos === 'VERB' || doc.tokens[k].pos === 'AUX') return false;
+  return true;
 }
 
 /** "guerrillas operating in Macedonia": an -ing participle right after a noun, before the main verb */

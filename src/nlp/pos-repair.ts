@@ -33,7 +33,8 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
     if (t.pos !== 'NOUN' || !(VERB_NOUNS.has(t.lower) || /[a-z]s$/.test(t.lower))) continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
-    const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower));
+    // "Hungary, like other members, plans to impose": after a parenthetical too, if no verb came before
+    const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || (prev.text === ',' && VERB_NOUNS.has(t.lower) && noVerbBefore(tokens, first, k - 1));
     const verbFollows = (next.lower === 'to' && k + 2 < last && tokens[k + 2].pos === 'VERB') || next.pos === 'DET' || next.pos === 'PROPN';
     if (afterName && verbFollows && (VERB_NOUNS.has(t.lower) || noVerbBefore(tokens, first, k))) {
       t.pos = 'VERB';
@@ -55,6 +56,14 @@ export function repairReVerbs(tokens: Token[], first: number, last: number): voi
     tokens[k - 1].pos = 'PART';
     t.pos = 'VERB';
     t.lemma = t.lower;
+  }
+}
+
+/** "The Security Council today agreed": today/yesterday/tonight after a noun are adverbs, not part of the NP */
+export function repairTimeAdverbs(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 1; k < last; k++) {
+    const t = tokens[k];
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && /^(today|yesterday|tonight)$/.test(t.lower) && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) t.pos = 'ADV';
   }
 }
 
