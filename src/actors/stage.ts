@@ -98,6 +98,13 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           const ag = across?.agents[0];
           if (across && ag && / of /.test(ag) && ag !== own.agents[0]) m = across;
         }
+        if (m && m.kind === 'agent' && ch.place !== undefined) {
+          // "the West Bank", "the Gold Coast": a place whose name holds an agent word is the place's country
+          const p = doc.places[ch.place];
+          if (p?.country && p.start <= ch.head && ch.head < p.end) {
+            m = { ...m, code: p.country, country: p.country, sector: null, kind: 'country', agents: [], locative: true, entries: [...m.entries, `place '${p.name}' in ${p.country}: not the agent '${doc.tokens[ch.head].text}'`] };
+          }
+        }
         if (!m) {
           // "the group", "the movement": no actor by itself, but a description coreference can resolve
           const head = doc.tokens[ch.head];

@@ -132,9 +132,12 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     // "The rebels who attacked the base were arrested by police": the target is the passive subject
     t = ctx.chunkStart.get(after)!;
   } else if (!hasSlot) {
+    // a pattern that matched into the governed infinitive ("promised to continue military aid to X") looks
+    // for its target there too
+    const tEnd = m.lastToken >= cl.end ? end : cl.end;
     t = code && needsPrepTarget(code)
-      ? firstActorAfter(ctx, after, cl.end, true, true, vg.passive, notTarget)
-      : firstActorAfter(ctx, after, cl.end, !!code && LOCATIVE_TARGET.test(code), false, vg.passive, notTarget);
+      ? firstActorAfter(ctx, after, tEnd, true, true, vg.passive, notTarget)
+      : firstActorAfter(ctx, after, tEnd, !!code && LOCATIVE_TARGET.test(code), false, vg.passive, notTarget);
   }
   const targets = t === null ? [] : coordinatedAfter(doc, t, end).filter(isActor);
   const resolved = targets.some((x) => mentionOf(doc, x)?.code);

@@ -59,6 +59,23 @@ export function repairReVerbs(tokens: Token[], first: number, last: number): voi
   }
 }
 
+/**
+ * "rejected a US offer to host a summit", "welcomed an Iranian proposal": after "a/an" and a proper-noun or
+ * adjective modifier, a base-form word the tagger took for a verb is the noun it modifies.
+ */
+export function repairIndefiniteNouns(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 2; k < last; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || /(ed|ing)$/.test(t.lower)) continue;
+    let j = k - 1;
+    let mods = 0;
+    while (j >= first && (tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ') && mods < 3) { j--; mods++; }
+    if (mods === 0 || j < first || !/^(a|an)$/.test(tokens[j].lower)) continue;
+    t.pos = 'NOUN';
+    t.lemma = singular(t.lower);
+  }
+}
+
 /** "The Security Council today agreed": today/yesterday/tonight after a noun are adverbs, not part of the NP */
 export function repairTimeAdverbs(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last; k++) {

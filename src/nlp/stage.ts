@@ -3,7 +3,7 @@ import type { Doc } from '../core/doc.js';
 import { annotate } from './wink.js';
 import { chunkSentence } from './chunks.js';
 import { clauseSentence } from './clauses.js';
-import { repairPos, repairVerbNouns, repairRelativeVerbs, repairMissingVerb, repairNameVerbs, repairReVerbs, repairTimeAdverbs } from './pos-repair.js';
+import { repairPos, repairVerbNouns, repairRelativeVerbs, repairMissingVerb, repairNameVerbs, repairReVerbs, repairTimeAdverbs, repairIndefiniteNouns } from './pos-repair.js';
 
 /** Tokens, sentences, POS and lemmas from wink-nlp. */
 export const tokenizeStage: Stage = {
@@ -33,6 +33,7 @@ export const parseStage: Stage = {
       repairRelativeVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairReVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairTimeAdverbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
+      repairIndefiniteNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairMissingVerb(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       chunkSentence(doc, s);
       clauseSentence(doc, s, c0, v0);
