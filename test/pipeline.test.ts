@@ -70,3 +70,26 @@ describe('PLOVER contexts and modes', () => {
     assert.ok(!v.plover.context.includes('migration'));
   });
 });
+
+describe('PLOVER types where the PLOVER 2.0 manual departs from the 2021 CAMEO table', () => {
+  const typeOf = (text: string) => code(text, { date: '2024-03-16', partial: true }).map((e) => `${e.plover.type}/${e.plover.mode ?? ''}`);
+  it('types lifting a curfew as CONCEDE (manual: "removing curfews" are verbal concessions)', () => {
+    assert.deepEqual(typeOf("Myanmar's army eased the curfew on Rohingya villagers."), ['CONCEDE/']);
+  });
+  it('types an indictment ACCUSE/allege and an arrest COERCE/arrest (both CAMEO 173)', () => {
+    assert.deepEqual(typeOf('The Kenyan prosecutor indicted the former governor for fraud.'), ['ACCUSE/allege']);
+    assert.deepEqual(typeOf('Kenyan police arrested the former governor.'), ['COERCE/arrest']);
+  });
+  it('types defacing websites COERCE/cyber', () => {
+    assert.deepEqual(typeOf('Russian hackers defaced dozens of Ukrainian government websites.'), ['COERCE/cyber']);
+  });
+  it('types joint exercises COOPERATE and single-country exercises MOBILIZE', () => {
+    assert.deepEqual(typeOf('Russia and Belarus launched joint military drills.'), ['COOPERATE/', 'COOPERATE/']);
+    assert.deepEqual(typeOf('Russian troops held military exercises near the Ukrainian border.').map((t) => t.split('/')[0]), ['MOBILIZE']);
+  });
+  it('keeps an event whose only target is the source itself as target-less (partial output)', () => {
+    const evs = code('The Kenyan President promised to democratize Kenya.', { date: '2024-03-16', partial: true });
+    assert.deepEqual(evs.map((e) => [e.source.code, e.cameo, e.target]), [['KENGOV', '0343', null]]);
+    assert.equal(code('The Kenyan President promised to democratize Kenya.', { date: '2024-03-16' }).length, 0);
+  });
+});

@@ -14,6 +14,8 @@ const ARMED_NONSTATE = new Set(['REB', 'INS', 'SEP', 'MIL', 'UAF', 'IMG']);
 /** heads that name an organisation only through an earlier mention ("the group") */
 const ORG_HEADS = new Set(['group', 'movement', 'organisation', 'organization', 'faction', 'alliance', 'network']);
 const DEFINITE = new Set(['the', 'this', 'that']);
+/** "thousands of Iraqi Kurds", "tens of thousands of students", "a group of Chechen refugees": the actor is the "of" phrase */
+const QUANTITY_HEADS = new Set(['thousands', 'hundreds', 'dozens', 'scores', 'tens', 'millions', 'hundred', 'thousand', 'dozen', 'group', 'groups', 'number', 'crowd', 'crowds', 'band', 'handful', 'majority', 'third', 'half', 'quarter', 'some', 'many', 'most', 'several', 'all']);
 /** "our cities", "its territory": places that stand for the owner's country */
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'territory', 'land', 'soil', 'border', 'region', 'country', 'capital', 'airspace', 'water', 'waters', 'coast', 'homeland', 'nation', 'people', 'infrastructure', 'port', 'airport']);
 
@@ -57,6 +59,21 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           } else ch.mention = pi; // "attacked its positions": the owner stands for the NP, as "Russia's positions" does
           continue;
         }
+        // "Thousands of Iraqi Kurds", "Tens of thousands of students": skip the quantity to the named group
+        if (QUANTITY_HEADS.has(doc.tokens[ch.head].lower) && ch.possessor === undefined) {
+          let q = c;
+          while (q + 1 < chunks.length && chunks[q + 1].kind === 'NP' && chunks[q + 1].prep === chunks[q].end && doc.tokens[chunks[q].end].lower === 'of' && QUANTITY_HEADS.has(doc.tokens[chunks[q + 1].head].lower)) q++;
+          const grp = chunks[q + 1];
+          if (grp && grp.kind === 'NP' && grp.prep === chunks[q].end && doc.tokens[chunks[q].end].lower === 'of' && !QUANTITY_HEADS.has(doc.tokens[grp.head].lower)) {
+            const inner = resolveNp(doc, d, grp, grp.end);
+            if (inner && inner.code) {
+              ch.mention = push(doc, inner);
+              for (let k = c + 1; k <= q + 1; k++) chunks[k].mention = ch.mention;
+              c = q + 1;
+              continue;
+            }
+          }
+        }
         let extendTo = ch.end;
         let owner: { start: number; end: number } | undefined;
         const next = chunks[c + 1];
@@ -80,6 +97,13 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           const across = resolveNp(doc, d, ch, extendTo);
           const ag = across?.agents[0];
           if (across && ag && / of /.test(ag) && ag !== own.agents[0]) m = across;
+        }
+        if (m && m.kind === 'agent' && ch.place !== undefined) {
+          // "the West Bank", "the Gold Coast": a place whose name holds an agent word is the place's country
+          const p = doc.places[ch.place];
+          if (p?.country && p.start <= ch.head && ch.head < p.end) {
+            m = { ...m, code: p.country, country: p.country, sector: null, kind: 'country', agents: [], locative: true, entries: [...m.entries, `place '${p.name}' in ${p.country}: not the agent '${doc.tokens[ch.head].text}'`] };
+          }
         }
         if (!m) {
           // "the group", "the movement": no actor by itself, but a description coreference can resolve

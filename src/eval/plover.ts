@@ -61,7 +61,23 @@ export interface PloverResult {
   sourceAgree: number;
   targetAgree: number;
   targetGold: number;
-  rows: { id: string; gold: string; pred: string; text: string }[];
+  rows: PloverRow[];
+}
+
+/** one scored record, for the `--errors` listing */
+export interface PloverRow {
+  id: string;
+  gold: string;
+  pred: string;
+  text: string;
+  goldSource: GoldActor[];
+  goldTarget: GoldActor[];
+  /** the event chosen (null when nothing typed was coded) */
+  best: Event | null;
+  /** every typed event dyad coded for the record */
+  events: Event[];
+  sourceOk: boolean;
+  targetOk: boolean | null;
 }
 
 /**
@@ -82,16 +98,35 @@ export function scorePlover(records: PloverRecord[], codeOne: (text: string) => 
       if (s > bestScore) { best = e; bestScore = s; }
     }
     const pred = best?.plover.type ?? 'NONE';
+    let sourceOk = false;
+    let targetOk: boolean | null = null;
     if (best) {
       covered++;
-      if (actorAgrees(best.source.code, best.source.country, best.source.sector, r.source)) sourceAgree++;
+      sourceOk = actorAgrees(best.source.code, best.source.country, best.source.sector, r.source);
+      if (sourceOk) sourceAgree++;
       if (r.target.length) {
         targetGold++;
-        if (best.target && actorAgrees(best.target.code, best.target.country, best.target.sector, r.target)) targetAgree++;
+        targetOk = !!best.target && actorAgrees(best.target.code, best.target.country, best.target.sector, r.target);
+        if (targetOk) targetAgree++;
       }
     }
     pairs.push({ gold: r.event, pred });
-    rows.push({ id: r.id, gold: r.event, pred, text: r.text });
+    rows.push({ id: r.id, gold: r.event, pred, text: r.text, goldSource: r.source, goldTarget: r.target, best, events, sourceOk, targetOk });
   }
   return { scores: classScores(pairs), covered, sourceAgree, targetAgree, targetGold, rows };
+}
+
+/** `GBR:GOV` style rendering of gold actors */
+export const goldActorText = (as: GoldActor[]): string => (as.length ? as.map((a) => (a.sector ? `${a.code}:${a.sector}` : a.code)).join('+') : '-');
+
+/** `USAGOV 163 IRN SANCTION` style rendering of one coded event */
+export const eventText = (e: Event): string => `${e.source.code ?? '?'} ${e.cameo} ${e.target?.code ?? '-'} ${e.plover.type ?? '-'}`;
+
+/**
+ * Records `part` of `parts` (1-based), interleaved: records part, part + parts, part + 2·parts, … in file
+ * order. The gold file is sorted by type, so interleaving keeps every type in every part; rules tuned
+ * looking at one part can be checked on the other.
+ */
+export function slicePart<T>(records: T[], part: number, parts: number): T[] {
+  return records.filter((_, i) => i % parts === part - 1);
 }

@@ -1,7 +1,7 @@
 import type { Doc, ActorMention } from '../core/doc.js';
 import type { Event, EventActor, Explanation } from '../core/event.js';
 import { quadClassOf } from '../core/event.js';
-import { cameoInfo } from './cameo.js';
+import { cameoInfo, ploverOverride } from './cameo.js';
 
 export interface Draft {
   sent: number;
@@ -53,7 +53,7 @@ export function finish(doc: Doc, d: Draft, n: number, explain: boolean, anyCode 
     cameo_root: d.code.slice(0, 2),
     quad_class: quadClassOf(d.code),
     goldstein: info.goldstein,
-    plover: { type: info.plover.type, mode: info.plover.mode, context: [...info.plover.context] },
+    plover: ploverOverride(d.code, d.pattern) ?? { type: info.plover.type, mode: info.plover.mode, context: [...info.plover.context] },
     location: null,
     negated: d.negated,
     conditional: d.conditional,

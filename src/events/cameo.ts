@@ -48,3 +48,28 @@ export function cameoInfo(code: string): CameoCode | null {
   }
   return null;
 }
+
+let overrides: Map<string, { heads: Set<string>; type: string; mode: string | null }[]> | null = null;
+
+/**
+ * The PLOVER type of an event whose CAMEO code the manual splits by wording (data/plover/overrides.tsv):
+ * "indicted" and "arrested" are both CAMEO 173, but PLOVER types an indictment ACCUSE/allege and an arrest
+ * COERCE/arrest. `pattern` is the matched pattern's text; its first word is the verb or noun lemma.
+ */
+export function ploverOverride(code: string, pattern: string): PloverInfo | null {
+  if (!overrides) {
+    overrides = new Map();
+    for (const r of readTsv(dataPath('plover', 'overrides.tsv')).rows) {
+      const [c, heads, type, mode] = r.cells;
+      let list = overrides.get(c);
+      if (!list) overrides.set(c, (list = []));
+      list.push({ heads: new Set(heads.split('|').map((h) => h.trim())), type, mode: mode || null });
+    }
+  }
+  const list = overrides.get(code);
+  if (!list) return null;
+  const head = pattern.trim().split(/\s+/)[0] ?? '';
+  const hit = list.find((o) => o.heads.has(head));
+  if (!hit) return null;
+  return { type: hit.type, mode: hit.mode, context: [...(cameoInfo(code)?.plover.context ?? [])] };
+}

@@ -18,6 +18,7 @@ import { pushPairs } from './emit.js';
 export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: VerbDictionary, drafts: Draft[]): void {
   const doc = ctx.doc;
   const consumed = new Set<number>();
+  verbalProtestAttribution(ctx, drafts);
   for (const cl of ctx.clauses) {
     // a trailing attribution (", officials said") is coded only by the literal grammar, as PETRARCH does
     if (cl.verb === null || consumed.has(cl.i) || (cl.i === ctx.attributionClause && !ctx.literal)) continue;
@@ -114,6 +115,14 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         continue;
       }
     }
+    // "Amnesty protested that the police had tortured detainees": a verbal protest, not a demonstration
+    if (comp && comp.verb !== null && vg.lemma === 'protest' && !vg.negated) {
+      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+      const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      rules.push("'protest that …' is a verbal protest: 111 against the complement's subject");
+      pushPairs(drafts, ctx, cl, src, compSubj, '111', null, { negated: false, conditional, quote: false, speaker: null, pattern: 'protest that *', origin: 'grammar', rules, consumed });
+      continue;
+    }
     // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
     if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length)) {
       const inner = codeVerb(ctx, comp, verbs);
@@ -195,6 +204,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (negated) rules.push('negated verb group');
     const quote = !!speaker || isQuoted(ctx, cl);
     if (speaker) rules.push(`reported speech: speaker '${speaker.text}'`);
+    const forces = jointOrOwnForces(ctx, cl, code, coded.match.pattern.text, sources, targets, rules);
+    code = forces.code;
+    targets = forces.targets;
     // joint subjects without a target: "Egypt and Greece signed a deal" → both directions
     // a '%' pattern: the event is between the subject's actors ("A and B have postponed their meeting")
     const between = coded.match.pattern.pre.some((e) => e.kind === 'compound');
@@ -234,6 +246,59 @@ function withAlso(ctx: SentenceCtx, ms: ActorMention[]): ActorMention[] {
   return out;
 }
 
+/**
+ * Military exercises and training, by whose forces. PLOVER 2.0 manual (MOBILIZE, potential ambiguities):
+ * "Joint military operations are coded as COOPERATE but single-country exercises should be coded as
+ * MOBILIZE". So exercises (150) held by a joint subject of two countries, or called "joint", are military
+ * cooperation (062, reciprocal); and training (062 "trained Ukrainian troops") with no other country's forces
+ * as its object ("Iran has trained hundreds of drone operators") is building up one's own forces (154).
+ */
+function jointOrOwnForces(ctx: SentenceCtx, cl: Clause, code: string, pattern: string, sources: ActorMention[], targets: ActorMention[], rules: string[]): { code: string; targets: ActorMention[] } {
+  const doc = ctx.doc;
+  if (code === '150' && /&EXERCISE\b/.test(pattern)) {
+    const countries = new Set(sources.map((s) => s.country).filter((c): c is string => !!c));
+    const joint = doc.tokens.slice(cl.start, cl.end).some((t) => t.lower === 'joint');
+    if (countries.size > 1) {
+      // the partners are the joint subject (reciprocal); a place ("in the Sea of Japan") is not a partner
+      rules.push('exercise by forces of more than one country: joint military operation → 062 (PLOVER COOPERATE)');
+      return { code: '062', targets: [] };
+    }
+    if (joint && targets.some((t) => t.code && !t.locative)) {
+      rules.push("'joint' exercise with a partner: military cooperation → 062 (PLOVER COOPERATE)");
+      return { code: '062', targets: targets.filter((t) => !t.locative) };
+    }
+  }
+  if (code === '062' && pattern.trim() === 'train') {
+    const own = new Set(sources.map((s) => s.country));
+    if (!targets.some((t) => t.country && !own.has(t.country))) {
+      rules.push("training one's own or unnamed forces → 154 (mobilize)");
+      return { code: '154', targets };
+    }
+  }
+  return { code, targets };
+}
+
+/**
+ * "…, a human rights group protested.": protest as the trailing attribution is a verbal protest (111,
+ * criticize or denounce) by the speaker against the subject of the sentence's first clause. The reported
+ * clause itself is coded as usual.
+ */
+function verbalProtestAttribution(ctx: SentenceCtx, drafts: Draft[]): void {
+  const doc = ctx.doc;
+  if (ctx.attributionClause === null || !ctx.attribution) return;
+  const acl = doc.clauses[ctx.attributionClause];
+  if (acl.verb === null || doc.verbs[acl.verb].lemma !== 'protest' || doc.verbs[acl.verb].negated) return;
+  const first = ctx.clauses.find((c) => c.i !== acl.i && c.verb !== null);
+  if (!first) return;
+  const targets = clauseSubject(doc, first.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+  pushPairs(drafts, ctx, acl, [ctx.attribution], targets, '111', null, {
+    negated: false, conditional: false, quote: false, speaker: null, pattern: '…, X protested', origin: 'grammar',
+    rules: ["trailing 'X protested' is a verbal protest: 111 against the reported clause's subject"], consumed: new Set(),
+  });
+}
+
+const PARTICLES = new Set(['up', 'down', 'off', 'out']);
+
 /** the object NP of a light verb, coded through the noun patterns: source = the clause subject */
 function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): { head: string; code: string; coded: Coded; targets: ActorMention[] } | null {
   const doc = ctx.doc;
@@ -243,7 +308,9 @@ function lightVerbNominal(ctx: SentenceCtx, cl: Clause, nouns: VerbDictionary): 
     if (c === undefined) continue;
     const ch = doc.chunks[c];
     if (ch.kind !== 'NP') return null;
-    if (ch.prep !== undefined) continue; // "stepped up" particles and PPs before the object
+    // "speeded up the withdrawal": a particle right after the verb, attached to the object NP
+    const particle = ch.prep !== undefined && ch.prep === vch.end && PARTICLES.has(doc.tokens[ch.prep].lower);
+    if (ch.prep !== undefined && !particle) continue; // "stepped up" particles and PPs before the object
     const head = doc.tokens[ch.head].lemma;
     const isActor = (x: number) => mentionOf(doc, x) !== null;
     const m = matchPatterns(doc, nouns, head, ch.head + 1, cl.end, ctx.chunkStart, isActor);

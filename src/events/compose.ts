@@ -99,7 +99,7 @@ export function demandCode(code: string): string {
 }
 
 /** verbs whose infinitive or complement is asked of someone else, not done */
-export const APPEAL_VERBS = new Set(['urge', 'call', 'appeal', 'ask', 'press', 'encourage', 'invite', 'implore', 'beg', 'request']);
+export const APPEAL_VERBS = new Set(['urge', 'call', 'appeal', 'ask', 'press', 'encourage', 'invite', 'implore', 'beg', 'request', 'pressure', 'pressurise', 'pressurize']);
 export const DEMAND_VERBS = new Set(['demand', 'insist', 'order', 'require', 'instruct', 'command']);
 
 /** "is prepared / ready / willing to" + infinitive: an intent, like "plans to" */

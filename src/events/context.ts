@@ -1,6 +1,6 @@
 import type { Doc, Clause, ActorMention, Quote } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
-import { SPEECH_VERBS } from '../nlp/lexicon.js';
+import { SPEECH_VERBS, TIME_HEADS } from '../nlp/lexicon.js';
 import { DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
 
 /** Per-sentence context the clause coder needs. */
@@ -107,7 +107,7 @@ export function findAttribution(ctx: SentenceCtx): void {
   const vch = doc.chunks[vg.chunk];
   for (let k = vch.end; k < last.end; k++) {
     const c = ctx.chunkStart.get(k);
-    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.chunks[c].prep === undefined) return;
+    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.chunks[c].prep === undefined && !TIME_HEADS.has(doc.tokens[doc.chunks[c].head].lower)) return;
   }
   const subj = clauseSubject(doc, last.i);
   ctx.attribution = subj.length ? mentionOf(doc, subj[0]) : null;

@@ -22,7 +22,7 @@ export interface PairOpts {
 export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: ActorMention[], targets: ActorMention[], code: string, reverse: string | null, o: PairOpts): void {
   const doc = ctx.doc;
   const tlist: (ActorMention | null)[] = targets.length ? targets : [null];
-  for (let s of sources) for (let t of tlist) {
+  for (let s of sources) for (let t of ownSideOnly(s, tlist)) {
     // an armed group with no country fighting a state's forces is that state's ("rebels attacked Congolese troops")
     if (t && /^(1[4-9]|20)/.test(code)) {
       const where = placeCountry(ctx);
@@ -53,6 +53,14 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
     if (reverse && t) drafts.push({ ...base, code: reverse, source: t, target: placeS, rules: [...o.rules, `paired code ${code}:${reverse}`] });
   }
   void doc;
+}
+
+/**
+ * "The Kenyan president promised to democratize Kenya": when every target is the source's own side, the
+ * event has no target (only --partial prints it) rather than none at all.
+ */
+function ownSideOnly(s: ActorMention, tlist: (ActorMention | null)[]): (ActorMention | null)[] {
+  return tlist.length && tlist.every((t) => t && sameActor(s, t)) ? [null] : tlist;
 }
 
 /** non-state sectors that take the country of the state they fight */

@@ -40,6 +40,10 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
       }
     }
     if (!source || !source.code || source === target || source.code === target.code) continue;
+    // the clause already coded this noun phrase as its own event, by the same actor ("workers continued
+    // their strike against the government" is the strike, not a military strike)
+    const covered = drafts.some((d) => d.sent === ctx.sent && d.clause === cl.i && d.from <= ch.head && ch.head < d.to && d.source.code === source!.code);
+    if (covered) continue;
     drafts.push({
       sent: ctx.sent, clause: cl.i, code: m.pattern.code, source, target,
       from: Math.min(ch.start, source.start), to: Math.max(doc.chunks[m.targetChunk].end, source.end),

@@ -68,6 +68,12 @@ export interface Coded {
   placeTargets?: ActorMention[];
 }
 
+/**
+ * codes whose target, when no actor is named, is the country where they happen: attacks, and coercion or
+ * curfews imposed or eased on a place ("declared a curfew in Abidjan", "lifted the curfew in Montenegro")
+ */
+const LOCATIVE_TARGET = /^(17|18|19|20|0813|0814)/;
+
 /** codes whose object may be a place rather than an actor: attacks, blockades, occupations, aid, visits */
 const PLACE_TARGET = /^(18|19|20|07|042)/;
 
@@ -118,7 +124,6 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     const attr = ctx.attributionClause !== null ? ctx.clauses.find((c) => c.i === ctx.attributionClause) : undefined;
     end = Math.max(end, attr && attr.start > vch.end ? attr.start : doc.sentences[ctx.sent].last);
   }
-  const tEnd = ctx.literal ? end : cl.end;
   // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
   // a dictionary may list an inflected form as a verb of its own (PETRARCH's "SAID", "LEFT" blocks): the
   // word as written comes first
@@ -147,9 +152,12 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     // "The rebels who attacked the base were arrested by police": the target is the passive subject
     t = ctx.chunkStart.get(after)!;
   } else if (!hasSlot) {
+    // a pattern that matched into the governed infinitive ("promised to continue military aid to X") looks
+    // for its target there too
+    const tEnd = ctx.literal || m.lastToken >= cl.end ? end : cl.end;
     t = code && needsPrepTarget(code)
       ? firstActorAfter(ctx, after, tEnd, true, true, vg.passive, notTarget)
-      : firstActorAfter(ctx, after, tEnd, ctx.literal || (!!code && /^(18|19|20)/.test(code)), false, vg.passive, notTarget);
+      : firstActorAfter(ctx, after, tEnd, ctx.literal || (!!code && LOCATIVE_TARGET.test(code)), false, vg.passive, notTarget);
     // "welcomed aid sent by Saudi Arabia": the agent of a reduced relative on the object is the target
     if (t === null && code && !vg.passive) t = reducedRelativeAgent(ctx, cl, notTarget);
   }

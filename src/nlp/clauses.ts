@@ -1,6 +1,6 @@
 import { participleForm } from './voice.js';
 import type { Doc, Clause, ClauseKind, Chunk } from '../core/doc.js';
-import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS } from './lexicon.js';
+import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS, TIME_HEADS } from './lexicon.js';
 
 interface Boundary {
   at: number; // first token of the new clause
@@ -89,11 +89,11 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       segStart = ch.start; lastVerbInSegment = v;
       continue;
     }
-    if (vg.participle || (vg.passive === false && isReducedPassive(doc, v))) {
+    if (vg.participle || (vg.passive === false && (isReducedPassive(doc, v) || reducedBeforeVerb(doc, chunkIdx, c, v)))) {
       if (ch.start > first && lastVerbInSegment !== null) {
         push({ at: ch.start, kind: 'participial', marker: null });
         segStart = ch.start;
-      } else if (ch.start > first && isReducedPassive(doc, v)) {
+      } else if (ch.start > first && (isReducedPassive(doc, v) || reducedBeforeVerb(doc, chunkIdx, c, v))) {
         push({ at: ch.start, kind: 'participial', marker: null });
         segStart = ch.start;
       }
@@ -107,10 +107,10 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       // "The LNA, which is led by Haftar, accused Ankara": the main clause resumes after the relative clause
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
-    } else if (lastVerbInSegment !== null && finite(doc, v) && (isReducedPassive(doc, lastVerbInSegment) || isReducedActive(doc, lastVerbInSegment)) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) {
+    } else if (lastVerbInSegment !== null && finite(doc, v) && (((isReducedPassive(doc, lastVerbInSegment) || isReducedActive(doc, lastVerbInSegment) || reducedBeforeVerb(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, lastVerbInSegment)) && !npBetween(doc, chunkIdx, doc.verbs[lastVerbInSegment].chunk, c)) || commaParticiple(doc, lastVerbInSegment, c))) {
       push({ at: ch.start, kind: 'main', marker: null, resume: true });
       segStart = ch.start;
-    } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT') {
+    } else if (lastVerbInSegment !== null && finite(doc, v) && isBareParticiple(doc, v) && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment].lemma) && doc.tokens[ch.start - 1]?.pos !== 'PUNCT' && !trailingSpeech(doc, chunkIdx, c, v)) {
       // "expelled two Russian diplomats based in Geneva": a bare -ed verb after an object is a reduced relative
       push({ at: ch.start, kind: 'participial', marker: null });
       segStart = ch.start;
@@ -182,6 +182,60 @@ function isReducedPassive(doc: Doc, v: number): boolean {
   return next.lower === 'by' && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && participleForm(doc.tokens[vg.head].lower);
 }
 
+const REDUCED_PREPS = new Set(['in', 'with', 'to', 'near', 'from', 'at', 'on', 'across', 'along', 'for', 'under', 'inside', 'outside', 'throughout']);
+
+/**
+ * "A newspaper based in Beirut has violated a ban", "a body linked to the OAU, investigated": a lone -ed verb
+ * right after the subject noun, followed by a prepositional phrase and then a finite verb group with no
+ * object between, is a reduced relative; the later verb is the clause's own. c is the -ed verb's chunk.
+ */
+function reducedBeforeVerb(doc: Doc, chunkIdx: number[], c: number, v: number): boolean {
+  const vg = doc.verbs[v];
+  const ch = doc.chunks[c];
+  if (vg.passive || vg.infinitive || ch.end - ch.start !== 1 || !doc.tokens[vg.head].lower.endsWith('ed')) return false;
+  const prev = doc.tokens[ch.start - 1];
+  const next = doc.tokens[ch.end];
+  if (!prev || !next || prev.sent !== ch.sent || next.sent !== ch.sent) return false;
+  if (!(prev.pos === 'NOUN' || prev.pos === 'PROPN') || !REDUCED_PREPS.has(next.lower)) return false;
+  // no verb before it in the sentence: the -ed word follows the sentence's first noun phrase(s)
+  for (let k = doc.sentences[ch.sent].first; k < ch.start; k++) if (doc.tokens[k].pos === 'VERB' || doc.tokens[k].pos === 'AUX') return false;
+  const at = chunkIdx.indexOf(c);
+  // the noun is a subject, not inside a phrase ("the minister, in remarks published on Monday, urged")
+  const before = at > 0 ? doc.chunks[chunkIdx[at - 1]] : null;
+  if (!before || before.kind !== 'NP' || before.prep !== undefined || before.end !== ch.start) return false;
+  for (let i = at + 1; i < chunkIdx.length; i++) {
+    const n = doc.chunks[chunkIdx[i]];
+    if (n.sent !== ch.sent) return false;
+    if (n.kind === 'NP') {
+      if (n.prep === undefined && doc.tokens[n.start - 1]?.text !== ',') return false; // an object: "based" is the verb
+      continue;
+    }
+    if (n.kind !== 'VG') continue;
+    const w = doc.verbs.findIndex((x) => x.chunk === chunkIdx[i]);
+    return w >= 0 && !doc.verbs[w].infinitive && !doc.verbs[w].participle;
+  }
+  return false;
+}
+
+/**
+ * "…, Amnesty International reported on Monday.": a speech verb in -ed after ", NP" with nothing but
+ * adverbials to the end of the sentence is a trailing attribution, not a reduced relative.
+ */
+function trailingSpeech(doc: Doc, chunkIdx: number[], c: number, v: number): boolean {
+  if (!SPEECH_VERBS.has(doc.verbs[v].lemma)) return false;
+  const at = chunkIdx.indexOf(c);
+  const subj = at > 0 ? doc.chunks[chunkIdx[at - 1]] : null;
+  if (!subj || subj.kind !== 'NP' || subj.prep !== undefined || subj.end !== doc.chunks[c].start || doc.tokens[subj.start - 1]?.text !== ',') return false;
+  for (let i = at + 1; i < chunkIdx.length; i++) {
+    const n = doc.chunks[chunkIdx[i]];
+    if (n.sent !== doc.chunks[c].sent) break;
+    if (n.kind !== 'NP') return false;
+    if (n.prep === undefined && !TIME_HEADS.has(doc.tokens[n.head].lower)) return false; // an object, not "Wednesday"
+  }
+  return true;
+}
+
+
 /** first token of the NP (with its coordination) right before chunk c, if that NP is not a PP */
 function subjectStartBefore(doc: Doc, chunkIdx: number[], c: number): number | null {
   const pos = chunkIdx.indexOf(c);
@@ -199,6 +253,21 @@ function npBetween(doc: Doc, chunkIdx: number[], a: number, b: number): boolean 
     if (ch.kind === 'NP' && ch.prep === undefined) return true;
   }
   return false;
+}
+
+/**
+ * "Recent drone attacks, occurring once a week, have killed …": an -ing participle set off by commas right
+ * after the subject noun phrase; the finite verb after the closing comma resumes the subject.
+ */
+function commaParticiple(doc: Doc, p: number, c: number): boolean {
+  const vg = doc.verbs[p];
+  const pch = doc.chunks[vg.chunk];
+  if (!vg.participle || doc.tokens[pch.start - 1]?.text !== ',' || doc.tokens[doc.chunks[c].start - 1]?.text !== ',') return false;
+  const before = doc.tokens[pch.start - 2];
+  if (!before || before.sent !== pch.sent || !(before.pos === 'NOUN' || before.pos === 'PROPN')) return false;
+  // the participle follows the sentence's first noun phrase: no verb before it
+  for (let k = doc.sentences[pch.sent].first; k < pch.start; k++) if (doc.tokens[k].pos === 'VERB' || doc.tokens[k].pos === 'AUX') return false;
+  return true;
 }
 
 /** "guerrillas operating in Macedonia": an -ing participle right after a noun, before the main verb */

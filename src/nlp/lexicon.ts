@@ -7,8 +7,11 @@ export const SPEECH_VERBS = new Set([
   'acknowledge', 'admit', 'reveal', 'indicate', 'signal', 'maintain', 'tweet', 'post', 'emphasize',
   'emphasise', 'warn', 'deny', 'predict', 'hope', 'fear', 'estimate', 'recall', 'reiterate', 'disclose',
   'show', 'find', 'conclude', 'learn', 'hear', 'understand', 'agree', 'promise', 'vow', 'pledge', 'threaten',
-  'accuse', 'charge', 'complain', 'concede', 'contend', 'observe', 'remark', 'respond', 'reply', 'quote',
+  'accuse', 'charge', 'complain', 'protest', 'concede', 'contend', 'observe', 'remark', 'respond', 'reply', 'quote',
 ]);
+
+/** heads of bare time noun phrases ("said Wednesday", "protested last week"): adverbials, not objects */
+export const TIME_HEADS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
 
 /** subordinators and the clause kind they open */
 export const SUBORDINATORS: Record<string, 'conditional' | 'complement' | 'adverbial'> = {

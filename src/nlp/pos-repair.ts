@@ -33,12 +33,54 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
     if (t.pos !== 'NOUN' || !(VERB_NOUNS.has(t.lower) || /[a-z]s$/.test(t.lower))) continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
-    const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower));
+    // "Hungary, like other members, plans to impose": after a parenthetical too, if no verb came before
+    const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || (prev.text === ',' && VERB_NOUNS.has(t.lower) && noVerbBefore(tokens, first, k - 1));
     const verbFollows = (next.lower === 'to' && k + 2 < last && tokens[k + 2].pos === 'VERB') || next.pos === 'DET' || next.pos === 'PROPN';
     if (afterName && verbFollows && (VERB_NOUNS.has(t.lower) || noVerbBefore(tokens, first, k))) {
       t.pos = 'VERB';
       t.lemma = singular(t.lower);
     }
+  }
+}
+
+/**
+ * "agreed to re-open its border", "plans to re-impose sanctions": a hyphenated re- word right after an
+ * infinitive "to" that follows a verb is the infinitive (wink tags it NOUN, so the clause loses its verb).
+ */
+export function repairReVerbs(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 2; k < last; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'NOUN' || !/^re-[a-z]{3,}$/.test(t.lower) || tokens[k - 1].lower !== 'to') continue;
+    const before = tokens[k - 2];
+    if (before.pos !== 'VERB' && !/^(ready|willing|prepared|able|set|determined|committed)$/.test(before.lower)) continue;
+    tokens[k - 1].pos = 'PART';
+    t.pos = 'VERB';
+    t.lemma = t.lower;
+  }
+}
+
+/**
+ * "rejected a US offer to host a summit", "welcomed an Iranian proposal": after "a/an" and a proper-noun or
+ * adjective modifier, a base-form word the tagger took for a verb is the noun it modifies.
+ */
+export function repairIndefiniteNouns(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 2; k < last; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || /(ed|ing)$/.test(t.lower)) continue;
+    let j = k - 1;
+    let mods = 0;
+    while (j >= first && (tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ') && mods < 3) { j--; mods++; }
+    if (mods === 0 || j < first || !/^(a|an)$/.test(tokens[j].lower)) continue;
+    t.pos = 'NOUN';
+    t.lemma = singular(t.lower);
+  }
+}
+
+/** "The Security Council today agreed": today/yesterday/tonight after a noun are adverbs, not part of the NP */
+export function repairTimeAdverbs(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 1; k < last; k++) {
+    const t = tokens[k];
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && /^(today|yesterday|tonight)$/.test(t.lower) && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) t.pos = 'ADV';
   }
 }
 
