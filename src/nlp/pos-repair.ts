@@ -27,9 +27,23 @@ export function repairPos(tokens: Token[], first: number, last: number): void {
 /** verbs wink tags as plural nouns after a name ("Brazil plans to sign", "UAE pledge aid") */
 const VERB_NOUNS = new Set(['plans', 'pledges', 'vows', 'threatens', 'warns', 'seeks', 'wants', 'hopes', 'aims', 'agrees', 'calls', 'urges', 'accuses', 'attacks', 'sends', 'offers', 'promises', 'pledge', 'vow', 'plan', 'offer', 'promise', 'threaten', 'warn', 'urge']);
 
+/** base forms after a joint subject: "France and Germany welcome the deal" (tagged as a noun compound) */
+const BASE_VERB_NOUNS = new Set(['welcome', 'condemn', 'reject', 'accuse', 'urge', 'support', 'back', 'oppose', 'deny', 'demand', 'warn', 'threaten', 'sign', 'plan', 'vow', 'pledge', 'promise', 'criticize', 'criticise', 'praise', 'seek', 'want', 'hope', 'offer', 'agree', 'call', 'blame', 'protest', 'denounce', 'dispute', 'recognize', 'recognise', 'resume', 'suspend', 'restore', 'sever', 'reaffirm']);
+
 export function repairVerbNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last - 1; k++) {
     const t = tokens[k];
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && BASE_VERB_NOUNS.has(t.lower) && tokens[k - 1].pos === 'PROPN' && k - 2 >= first) {
+      // only after a name joined by "and" to an earlier one, before a determiner or name, with no verb yet
+      let j = k - 1;
+      while (j > first && tokens[j - 1].pos === 'PROPN') j--;
+      const next = tokens[k + 1];
+      if (tokens[j - 1]?.lower === 'and' && (next.pos === 'DET' || next.pos === 'PROPN') && noVerbBefore(tokens, first, k)) {
+        t.pos = 'VERB';
+        t.lemma = t.lower;
+        continue;
+      }
+    }
     if (t.pos !== 'NOUN' || !(VERB_NOUNS.has(t.lower) || /[a-z]s$/.test(t.lower))) continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
