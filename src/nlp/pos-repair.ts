@@ -148,6 +148,26 @@ function noVerbBefore(tokens: Token[], first: number, k: number): boolean {
 }
 
 /**
+ * "Old rivals India and Pakistan have renewed ties": a sentence-initial descriptive noun before the names it
+ * describes, tagged as a verb ("rivals", "foes", "allies"), when a verb follows the names.
+ */
+export function repairDescriptiveNouns(tokens: Token[], first: number, last: number): void {
+  const k = first + 1;
+  if (k + 1 >= last) return;
+  const t = tokens[k];
+  const head = tokens[first];
+  if (t.pos !== 'VERB' || !/[a-z]s$/.test(t.lower) || !/^[A-Z]/.test(head.text) || (head.pos !== 'ADJ' && head.pos !== 'PROPN')) return;
+  if (tokens[k + 1].pos !== 'PROPN') return;
+  let j = k + 1;
+  while (j < last && (tokens[j].pos === 'PROPN' || tokens[j].lower === 'and' || tokens[j].text === ',')) j++;
+  if (j < last && (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX')) {
+    t.pos = 'NOUN';
+    t.lemma = singular(t.lower);
+    if (head.pos === 'PROPN') head.pos = 'ADJ';
+  }
+}
+
+/**
  * Capitalised words inside a name that the tagger took for verbs: "Human Rights Watch accused", "Downing
  * Street condemned": a capitalised VERB after a name word, or a sentence-initial capitalised -ing word before
  * one, is part of the name.
