@@ -93,3 +93,20 @@ describe('PLOVER types where the PLOVER 2.0 manual departs from the 2021 CAMEO t
     assert.equal(code('The Kenyan President promised to democratize Kenya.', { date: '2024-03-16' }).length, 0);
   });
 });
+
+describe('speakers of reported speech', () => {
+  it("', adding that …' after a reported clause is still the first speaker's", () => {
+    const evs = code("Kenya's foreign minister Musalia Mudavadi said Nairobi would not recognise the vote, adding that Kenya would sever diplomatic ties with Somalia.", { date: '2024-03-16' });
+    const sever = evs.find((e) => e.cameo === '1313'); // threaten to break relations
+    assert.ok(sever, JSON.stringify(evs.map((e) => `${e.source.code} ${e.cameo} ${e.target?.code}`)));
+    assert.equal(sever.quote, true);
+    assert.match(sever.speaker ?? '', /Mudavadi/);
+  });
+  it('a direct quote after its speaker line is the speaker\'s, across sentences', () => {
+    const evs = code('"We will strike the rebels if they attack our soldiers," the Chadian defence minister said. "We have warned Sudan."', { date: '2024-03-16' });
+    const warn = evs.find((e) => e.target?.code === 'SDN');
+    assert.ok(warn);
+    assert.equal(warn.source.code, 'TCDGOV');
+    assert.equal(warn.quote, true);
+  });
+});

@@ -383,9 +383,16 @@ function assignParentAndSubject(doc: Doc, clauses: Clause[], base: number, ci: n
         cl.subject = ch.prep === undefined ? coordinatedBefore(doc, chunkIdx, qq, doc.sentences[cl.sent].first) : [chunkIdx[q]];
         const afterComma = doc.tokens[cl.start - 1]?.text === ',';
         if (cl.kind === 'participial' && afterComma && !doc.verbs[cl.verb].passive && !isReducedPassive(doc, cl.verb) && cl.parent !== null) {
-          // ", killing three soldiers": the participle's subject is the main clause's subject
+          // ", killing three soldiers": the participle's subject is the main clause's subject; after reported
+          // speech (", adding that …") the speaker's clause, not the reported one
           cl.subject = [];
-          cl.subjectFrom = cl.parent;
+          let from = cl.parent;
+          for (let hops = 0; hops < 8; hops++) {
+            const p = clauses[from];
+            if (p.kind !== 'complement' || p.parent === null) break;
+            from = p.parent;
+          }
+          cl.subjectFrom = from;
         }
         return;
       }
