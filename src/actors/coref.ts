@@ -1,6 +1,6 @@
 import type { Doc, ActorMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
-import { SPEECH_VERBS } from '../nlp/lexicon.js';
+import { SPEECH_VERBS, singular } from '../nlp/lexicon.js';
 import { quoteSpans, insideQuote } from './quotes.js';
 import { NO_COUNTRY_INFERENCE } from './resolve.js';
 
@@ -55,7 +55,9 @@ export function resolveCoreference(doc: Doc, owners: Map<number, number>, compos
     const p = m.text.toLowerCase();
     if (m.kind === 'pronoun') {
       if (FIRST_PERSON.has(p)) { deferred.push(x.i); continue; }
-      const ante = findBack(infos, x, 3, (a) => pronounFits(p, a));
+      // an object pronoun is not its own clause's subject: "police detained dozens of them"
+      const own = OBJECT_PRONOUNS.has(p) ? ownSubjects(doc, m.start) : null;
+      const ante = findBack(infos, x, 3, (a) => pronounFits(p, a) && !own?.has(a.i));
       if (ante) link(m, ante.m, 'pronoun');
     } else if (m.kind === 'agent' && !m.code && isDefinite(doc, m) && !owners.has(x.i)) {
       const ante = findBack(infos, x, 8, (a) => descriptionFits(x, a));
@@ -88,12 +90,30 @@ export function resolveCoreference(doc: Doc, owners: Map<number, number>, compos
   }
 }
 
+const OBJECT_PRONOUNS = new Set(['them', 'him']);
+
+/** mention indices of the subject of the innermost clause holding token k */
+function ownSubjects(doc: Doc, k: number): Set<number> {
+  let best: (typeof doc.clauses)[number] | null = null;
+  for (const cl of doc.clauses) if (cl.start <= k && k < cl.end && (!best || cl.end - cl.start < best.end - best.start)) best = cl;
+  const out = new Set<number>();
+  if (!best) return out;
+  for (const c of clauseSubject(doc, best.i)) {
+    const mi = doc.chunks[c].mention;
+    if (mi !== undefined) out.add(mi);
+  }
+  return out;
+}
+
+/** plural agent nouns ("protesters", "police") whatever the tagger's lemma */
+const COLLECTIVE = new Set(['police', 'people', 'military', 'authorities', 'forces', 'troops']);
+
 function info(doc: Doc, m: ActorMention, i: number, subject: boolean): Info {
   const headTok = doc.tokens[m.end - 1];
   const agentHead = m.agents.length ? m.agents[m.agents.length - 1].toLowerCase().split(/\s+/).pop()! : '';
   const w = m.text.toLowerCase();
   if (m.kind === 'pronoun') return { m, i, sent: headTok.sent, person: PERSON.has(w), plural: PLURAL.has(w), head: w, subject };
-  const plural = headTok.lemma !== headTok.lower && (headTok.pos === 'NOUN' || headTok.pos === 'PROPN');
+  const plural = (headTok.lemma !== headTok.lower && (headTok.pos === 'NOUN' || headTok.pos === 'PROPN')) || (m.agents.length > 0 && (COLLECTIVE.has(headTok.lower) || (singular(headTok.lower) !== headTok.lower && /[^s]s$/.test(headTok.lower))));
   const person = m.kind === 'person' || (!!agentHead && HUMAN.has(agentHead) && !plural) || (m.kind === 'unknown' && !!m.name && !m.agents.length);
   return { m, i, sent: headTok.sent, person, plural, head: agentHead || headTok.lemma, subject };
 }
@@ -219,12 +239,19 @@ function precedingPrep(doc: Doc, start: number): string {
  * An agent without a country ("police", "protesters") takes the country of the sentence's place ("in
  * Cairo"), else the dateline's country, else the article's only country. Otherwise it stays unresolved.
  */
-export function inferAgentCountries(doc: Doc, dateline: { country: string; text: string } | null = null): void {
+/**
+ * Countries for agent mentions without one, from a place in the sentence, the dateline or the article's only
+ * country. `indefiniteOnly`: only bare agents ("protesters", "police"), not definite descriptions ("the
+ * minister"), which coreference resolves first — run so before coreference, to give plural pronouns
+ * ("detained dozens of them") their antecedents' countries, and once more after it.
+ */
+export function inferAgentCountries(doc: Doc, dateline: { country: string; text: string } | null = null, indefiniteOnly = false): void {
   const countries = new Set<string>();
   for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun' && !m.backedBy) countries.add(m.country);
   const only = countries.size === 1 ? [...countries][0] : null;
   for (const m of doc.mentions) {
     if (m.kind !== 'agent' || m.country || !m.sector || m.coref || NO_COUNTRY_INFERENCE.has(m)) continue;
+    if (indefiniteOnly && isDefinite(doc, m)) continue;
     const sent = doc.tokens[m.start].sent;
     const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)));
     const country = place?.country ?? dateline?.country ?? only;

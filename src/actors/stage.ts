@@ -129,8 +129,10 @@ export function actorsStage(dict?: ActorDictionary): Stage {
         }
       }
       distributeAgents(doc);
+      const dateline = datelineCountry(doc, d);
+      inferAgentCountries(doc, dateline, true);
       resolveCoreference(doc, owners, (mi, o) => composeOwner(doc.mentions[mi], o));
-      inferAgentCountries(doc, datelineCountry(doc, d));
+      inferAgentCountries(doc, dateline);
     },
   };
 }
@@ -209,6 +211,8 @@ function shareCountry(doc: Doc, c: number): void {
     const xm = doc.mentions[x.mention];
     const bare = x.end - x.start === 1 && xm.start === x.start && xm.end === x.end;
     if (xm.kind !== 'agent' || xm.country || !xm.sector || !bare) break;
+    // ", and police detained …": a new clause's subject, not a conjunct
+    if (between.includes(',') && chunks[r + 1]?.kind === 'VG') break;
     list.push(x.mention);
     closed = between.includes('and') || between.includes('or');
     if (closed) break;

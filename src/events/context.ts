@@ -95,6 +95,10 @@ export function quoteOf(ctx: SentenceCtx, cl: Clause): Quote | null {
   return null;
 }
 
+const COORDINATORS = new Set(['and', 'but', 'or', 'yet', 'while']);
+/** prepositions of the adverbials an attribution may carry: "on Tuesday", "in a statement", "to reporters" */
+const ATTRIBUTION_PREPS = new Set(['on', 'in', 'at', 'to', 'during', 'after', 'before', 'from', 'via', 'by', 'according', 'late', 'earlier', 'of', 'through', 'over', 'following', 'ahead']);
+
 /** ", officials said." at the end of a sentence attributes the whole sentence to its subject */
 export function findAttribution(ctx: SentenceCtx): void {
   const doc = ctx.doc;
@@ -103,11 +107,16 @@ export function findAttribution(ctx: SentenceCtx): void {
   const vg = doc.verbs[last.verb];
   if (!SPEECH_VERBS.has(vg.lemma)) return;
   if (doc.tokens[last.start - 1]?.text !== ',' && !/^["”’]$/.test(doc.tokens[last.start - 1]?.text ?? '')) return;
-  // nothing but adverbials after the verb: "..., officials said on Tuesday."
+  // ", and the army responded with artillery" is a clause of its own, not an attribution
+  if (COORDINATORS.has(doc.tokens[last.start]?.lower ?? '')) return;
+  // nothing but adverbials after the verb: "..., officials said on Tuesday / in a statement / to reporters."
   const vch = doc.chunks[vg.chunk];
   for (let k = vch.end; k < last.end; k++) {
     const c = ctx.chunkStart.get(k);
-    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.chunks[c].prep === undefined && !TIME_HEADS.has(doc.tokens[doc.chunks[c].head].lower)) return;
+    if (c === undefined || doc.chunks[c].kind !== 'NP') continue;
+    const ch = doc.chunks[c];
+    if (ch.prep === undefined && !TIME_HEADS.has(doc.tokens[ch.head].lower)) return;
+    if (ch.prep !== undefined && !ATTRIBUTION_PREPS.has(doc.tokens[ch.prep].lower)) return;
   }
   const subj = clauseSubject(doc, last.i);
   ctx.attribution = subj.length ? mentionOf(doc, subj[0]) : null;
