@@ -67,3 +67,12 @@ describe('dates stage', () => {
     assert.equal(s.durations[0].text, 'for 14 months');
   });
 });
+
+describe('dates of consequence participles', () => {
+  it('", killing five civilians" takes the date of the shelling it follows', async () => {
+    const { code } = await import('../src/index.js');
+    const evs = code('Russian forces shelled Kharkiv on Tuesday, killing five civilians.', { date: '2024-03-16' });
+    assert.ok(evs.length >= 2, JSON.stringify(evs.map((e) => e.cameo)));
+    for (const e of evs) assert.equal(e.date, '2024-03-12', `${e.cameo} ${e.target?.code}`);
+  });
+});

@@ -75,9 +75,11 @@ export function dateEvent(doc: Doc, i: number, dates: PlacedDate[]): { date: str
   const own = best(doc, dates.filter((d) => scope.own.has(d.clause)), scope.clause);
   if (own) return { date: own.date, precision: own.precision, from: own };
   const cl = doc.clauses[scope.clause];
+  // ", killing five civilians": a participle that takes its subject from the clause before happened with it
+  const consequence = cl.kind === 'participial' && !cl.subject.length && cl.subjectFrom !== null ? cl.parent : null;
   if (cl.kind !== 'relative') {
     for (const a of scope.ancestors) {
-      if (scope.others.has(a)) continue;
+      if (scope.others.has(a) && a !== consequence) continue;
       const inh = best(doc, dates.filter((d) => d.clause === a), scope.clause);
       if (inh) return { date: inh.date, precision: inh.precision, from: inh };
       if (doc.clauses[a].kind === 'relative') break;

@@ -18,6 +18,7 @@ import { pushPairs } from './emit.js';
 export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: VerbDictionary, drafts: Draft[]): void {
   const doc = ctx.doc;
   const consumed = new Set<number>();
+  const targetsOf = new Map<number, ActorMention[]>();
   verbalProtestAttribution(ctx, drafts);
   for (const cl of ctx.clauses) {
     // a trailing attribution (", officials said") is coded only by the literal grammar, as PETRARCH does
@@ -227,12 +228,31 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       sources = [unresolvedSource(ctx, subjectChunks)];
       rules.push('source not named: unresolved (printed with --partial only)');
     }
+    targets = victimsCountry(ctx, cl, targets, targetsOf, rules);
+    targetsOf.set(cl.i, targets);
     pushPairs(drafts, ctx, cl, sources, targets, code, passive ? null : coded.match.pattern.reverse, {
       consumed,
       negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null,
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,
     });
   }
+}
+
+const GUESSED_COUNTRY = /^country from (the dateline|the article's only country)/;
+
+/**
+ * "Russian forces shelled Kharkiv, killing five civilians": the people a participle's action falls on are of
+ * the country its main clause struck, when their own country was only guessed from the dateline or article.
+ */
+function victimsCountry(ctx: SentenceCtx, cl: Clause, targets: ActorMention[], targetsOf: Map<number, ActorMention[]>, rules: string[]): ActorMention[] {
+  if (cl.kind !== 'participial' || cl.subject.length || cl.subjectFrom === null || cl.parent === null) return targets;
+  const struck = (targetsOf.get(cl.parent) ?? []).find((t) => t.country);
+  if (!struck) return targets;
+  return targets.map((t) => {
+    if (t.kind !== 'agent' || !t.sector || !t.entries.some((e) => GUESSED_COUNTRY.test(e)) || t.country === struck.country) return t;
+    rules.push(`'${t.text}' are of the country the main clause struck (${struck.country}), not the guessed ${t.country}`);
+    return { ...t, country: struck.country, code: struck.country + t.sector, entries: [...t.entries, `country of '${struck.text}', struck by the main clause`] };
+  });
 }
 
 /** mentions plus the same agent of the countries coordinated with them ("lawmakers in A and B") */
