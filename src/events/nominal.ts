@@ -3,6 +3,7 @@ import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
 import type { SentenceCtx } from './stage.js';
 import { matchPatterns } from './match.js';
+import { placeTarget, PLACE_TARGET } from './targets.js';
 
 /**
  * Nominal events: "Russia's invasion of Ukraine", "the Turkish offensive against the YPG", "an attack on
@@ -24,7 +25,12 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
     if (!m || !m.pattern.code || m.targetChunk === null) continue;
     const tm = doc.chunks[m.targetChunk].mention;
     if (tm === undefined) continue;
-    const target = doc.mentions[tm];
+    let target = doc.mentions[tm];
+    // "a Russian attack on Avdiivka": a place struck stands for its country
+    if (!target.code && PLACE_TARGET.test(m.pattern.code)) {
+      const tc = doc.chunks[m.targetChunk];
+      target = placeTarget(ctx, tc.prep ?? tc.start, tc.end) ?? target;
+    }
     let source: ActorMention | null = null;
     // the NP's own actor before the head: "Russia's invasion", "the Turkish offensive"
     if (ch.mention !== undefined) {
@@ -32,8 +38,9 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
       if (own.end <= ch.head && own.kind !== 'agent') source = own;
     }
     if (!source) {
-      // "an attack on X by Y"
-      for (let n = m.targetChunk + 1; n < c1; n++) {
+      // "an attack on X by Y", "an attack by Y on X"
+      for (let n = c + 1; n < c1; n++) {
+        if (n === m.targetChunk) continue;
         const nc = doc.chunks[n];
         if (nc.kind !== 'NP' || nc.start >= cl.end) break;
         if (nc.prep !== undefined && doc.tokens[nc.prep].lower === 'by' && nc.mention !== undefined) { source = doc.mentions[nc.mention]; break; }

@@ -75,13 +75,13 @@ export interface Coded {
 const LOCATIVE_TARGET = /^(17|18|19|20|0813|0814)/;
 
 /** codes whose object may be a place rather than an actor: attacks, blockades, occupations, aid, visits */
-const PLACE_TARGET = /^(18|19|20|07|042)/;
+export const PLACE_TARGET = /^(18|19|20|07|042)/;
 
 /**
  * The country of a place named as the object ("shelled Kharkiv", "blockaded Gaza") or after an attack
  * preposition ("launched missiles at Odesa"), as an actor for the event's target.
  */
-function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention | null {
+export function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention | null {
   const doc = ctx.doc;
   for (let k = from; k < end; k++) {
     const c = ctx.chunkStart.get(k);
