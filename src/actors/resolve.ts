@@ -38,6 +38,7 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   const all = dict.lexicon.scan(tokens, ch.start, extendTo);
   const notes: string[] = [];
   let backedBy: string | null = null;
+  let backedByAt: { start: number; end: number } | null = null;
   const found: LexMatch[] = [];
   for (const f of all) {
     // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
@@ -49,7 +50,7 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
       const e = dict.entries[f.value.entryIndex];
       const dc = codeOn(e, doc.date);
       if (glued && BACKING.has(glued) || /^pro/i.test(tokens[f.start].text)) {
-        if (dc && !backedBy) backedBy = dc.code;
+        if (dc && !backedBy) { backedBy = dc.code; backedByAt = { start: f.start, end: f.end }; }
         notes.push(`'${doc.spanText(f.start, f.end)}' backs the actor (not its identity)`);
       }
       continue;
@@ -121,6 +122,7 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
     agents: agent ? [agent.phrase] : [],
   };
   if (backedBy) mention.backedBy = backedBy;
+  if (backedByAt) mention.backedByAt = backedByAt;
   if (blockName && !best) {
     mention.entries.push(`'${blockName.phrase}' is listed as not an actor`);
     if (!agentSector) return mention;

@@ -125,6 +125,8 @@ export interface ActorMention {
   holder?: string;
   /** "Iranian-backed militias": the code of the backer, which is not the actor itself */
   backedBy?: string;
+  /** token range of the backer's name ("Iranian" in "Iranian-backed") */
+  backedByAt?: Span;
   /** how a coreferent mention was resolved: pronoun, short name, definite description or quote speaker */
   coref?: 'pronoun' | 'name' | 'description' | 'speaker';
   /**

@@ -59,3 +59,31 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
     });
   }
 }
+
+/**
+ * "Iranian-backed militias", "the UN-backed government": the backer supports the actor (051, as "backed by
+ * Iran" is coded). One event per backed mention in the sentence, evidence from the backer to the actor.
+ */
+export function backingEvents(ctx: SentenceCtx, drafts: Draft[]): void {
+  const doc = ctx.doc;
+  const { first, last } = doc.sentences[ctx.sent];
+  for (const m of doc.mentions) {
+    if (!m.backedBy || !m.backedByAt || !m.code || m.start < first || m.end > last || m.kind === 'pronoun') continue;
+    if (m.backedBy === m.code) continue;
+    const cl = ctx.clauses.find((x) => m.start >= x.start && m.start < x.end);
+    if (!cl) continue;
+    const at = m.backedByAt;
+    const country = m.backedBy.length >= 3 && /^[A-Z]{3}$/.test(m.backedBy.slice(0, 3)) ? m.backedBy.slice(0, 3) : null;
+    const backer: ActorMention = {
+      start: at.start, end: at.end, text: doc.spanText(at.start, at.end).replace(/[-‐‑]\p{L}+$/u, ''), code: m.backedBy, country, sector: null, name: null,
+      kind: m.backedBy.startsWith('IGO') || m.backedBy.startsWith('NGO') ? 'igo' : 'country', entries: [`backer of '${m.text}'`],
+      confidence: Math.min(0.7, m.confidence), locative: false, agents: [],
+    };
+    drafts.push({
+      sent: ctx.sent, clause: cl.i, code: '051', source: backer, target: m,
+      from: Math.min(at.start, m.start), to: Math.max(at.end, m.end),
+      negated: false, conditional: false, quote: false, speaker: null,
+      confidence: 0.6, pattern: 'X-backed *', patternOrigin: 'grammar', rules: [`'${backer.text}-backed': the backer supports the actor (051)`],
+    });
+  }
+}

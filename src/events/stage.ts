@@ -5,7 +5,7 @@ import { defaultVerbs, defaultNouns } from './defaults.js';
 import type { VerbDictionary } from './dictionary.js';
 import { chunkStartMap } from './match.js';
 import { finish, type Draft } from './build.js';
-import { nominalEvents } from './nominal.js';
+import { nominalEvents, backingEvents } from './nominal.js';
 import { findAttribution, type SentenceCtx } from './context.js';
 import { codeSentence } from './clause.js';
 
@@ -56,6 +56,7 @@ export function eventsStage(opts: EventOptions = {}): Stage {
           const before = drafts.length;
           codeSentence(ctx, verbs, nouns, drafts);
           nominalEvents(ctx, nouns, c0, c1, drafts);
+          if (!ctx.literal) backingEvents(ctx, drafts);
           dedupeSentence(drafts, before);
         }
         c0 = c1;
