@@ -83,7 +83,7 @@ export function backingEvents(ctx: SentenceCtx, drafts: Draft[]): void {
       sent: ctx.sent, clause: cl.i, code: '051', source: backer, target: m,
       from: Math.min(at.start, m.start), to: Math.max(at.end, m.end),
       negated: false, conditional: false, quote: false, speaker: null,
-      confidence: 0.6, pattern: 'X-backed *', patternOrigin: 'grammar', rules: [`'${backer.text}-backed': the backer supports the actor (051)`],
+      confidence: 0.4, pattern: 'X-backed *', patternOrigin: 'grammar', rules: [`'${backer.text}-backed': the backer supports the actor (051)`],
     });
   }
 }
