@@ -202,6 +202,11 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         if (targets.length) rules.push('threat target from the conditional clause subject');
       }
     }
+    // "Ukrainian drones struck a refinery": a generic attack made by aircraft or missiles is an aerial one
+    if (code === '190' && !passive && subjectChunks.some((c) => AERIAL.has(doc.tokens[doc.chunks[c].head].lemma))) {
+      rules.push('attack by aircraft, drones or missiles → 195 (employ aerial weapons)');
+      code = '195';
+    }
     if (negated) rules.push('negated verb group');
     const quote = !!speaker || isQuoted(ctx, cl);
     if (speaker) rules.push(`reported speech: speaker '${speaker.text}'`);
@@ -237,6 +242,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     });
   }
 }
+
+const AERIAL = new Set(['drone', 'missile', 'warplane', 'jet', 'aircraft', 'plane', 'helicopter', 'airplane', 'uav', 'gunship', 'fighter-jet']);
 
 const GUESSED_COUNTRY = /^country from (the dateline|the article's only country)/;
 

@@ -54,7 +54,7 @@ export function refuseCode(code: string): string {
 export function isReciprocal(code: string): boolean {
   const c3 = code.slice(0, 3);
   const r = root(code);
-  return r === '04' || c3 === '057' || c3 === '036' || c3 === '030' || c3 === '031' || r === '06' || c3 === '190' || c3 === '193' || c3 === '046' || c3 === '054' || c3 === '161' || code === '0871';
+  return r === '04' || c3 === '057' || c3 === '036' || c3 === '030' || c3 === '031' || r === '06' || c3 === '190' || c3 === '193' || c3 === '046' || c3 === '054' || c3 === '161' || c3 === '032' || c3 === '037' || code === '0871';
 }
 
 export function isHostile(code: string): boolean {

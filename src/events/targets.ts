@@ -176,6 +176,10 @@ function reducedRelativeAgent(ctx: SentenceCtx, cl: Clause, notTarget?: (m: Acto
   const doc = ctx.doc;
   const rel = ctx.clauses.find((c) => c.parent === cl.i && c.kind === 'participial' && c.start === cl.end && c.verb !== null);
   if (!rel || !isReducedPassive(ctx, rel)) return null;
+  // only on the verb's object: "welcomed aid | sent by X", not "agreed … in a deal | brokered by X"
+  const vEnd = doc.chunks[doc.verbs[cl.verb!].chunk].end;
+  const obj = ctx.chunkStart.get(vEnd);
+  if (obj === undefined || doc.chunks[obj].kind !== 'NP' || doc.chunks[obj].prep !== undefined || doc.chunks[obj].end !== rel.start) return null;
   const k = doc.chunks[doc.verbs[rel.verb!].chunk].end; // the "by"
   const c = ctx.chunkStart.get(k) ?? ctx.chunkStart.get(k + 1);
   if (c === undefined || doc.chunks[c].kind !== 'NP' || doc.chunks[c].prep !== k) return null;
