@@ -253,7 +253,9 @@ export function inferAgentCountries(doc: Doc, dateline: { country: string; text:
     if (m.kind !== 'agent' || m.country || !m.sector || m.coref || NO_COUNTRY_INFERENCE.has(m)) continue;
     if (indefiniteOnly && isDefinite(doc, m)) continue;
     const sent = doc.tokens[m.start].sent;
-    const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)));
+    const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)))
+      // a city or region from the gazetteer: "gunmen shot dead a police officer in Peshawar"
+      ?? doc.places.find((p) => p.country && doc.tokens[p.start].sent === sent && AT_PLACE.has(precedingPrep(doc, p.start)));
     const country = place?.country ?? dateline?.country ?? only;
     if (!country) continue;
     m.country = country;

@@ -39,6 +39,8 @@ export function actorsStage(dict?: ActorDictionary): Stage {
         const ch = chunks[c];
         if (ch.kind !== 'NP') continue;
         const t = doc.tokens[ch.start];
+        // "respond with force", "taken by force", "use of force": manner, not the armed forces
+        if (ch.end - ch.start === 1 && t.lower === 'force' && ch.prep !== undefined && MANNER_PREPS.has(doc.tokens[ch.prep].lower)) continue;
         if (ch.end - ch.start === 1 && t.pos === 'PRON') {
           ch.mention = push(doc, pronounMention(doc, ch.start));
           continue;
@@ -138,6 +140,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
 }
 
 const COUNTRY_PREPS = new Set(['of', 'from', 'in']);
+const MANNER_PREPS = new Set(['with', 'by', 'of']);
 
 /**
  * An agent with its country in a prepositional phrase: "soldiers from Gondor" → GONMIL; and an agent over a

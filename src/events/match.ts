@@ -16,8 +16,6 @@ export interface PatternMatch {
   targetChunk: number | null;
   /** last token matched by the pattern */
   lastToken: number;
-  /** first token matched by a word element after the head, or -1 (words between it and lastToken are the pattern's) */
-  firstWord: number;
   /** first token matched before the head (words of `before > verb`), or null */
   firstPre: number | null;
 }
@@ -104,7 +102,6 @@ export function matchPatterns(
     let target: number | null = null;
     let ok = true;
     let lastToken = after - 1;
-    let firstWord = -1;
     let words = 0;
     for (const e of p.elems) {
       if (e.kind === 'compound') continue;
@@ -124,11 +121,10 @@ export function matchPatterns(
       if (found < 0) { ok = false; break; }
       cursor = found + len;
       lastToken = cursor - 1;
-      if (firstWord < 0) firstWord = found;
       words += len;
     }
     if (!ok) continue;
-    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken, firstWord, firstPre };
+    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken, firstPre };
     // more elements beat fewer; among equals, more matched words ("economic aid" beats "aid")
     const score = weightOf(p) * 100 + words;
     // a pattern whose explicit target slot holds no actor is a weaker match than one whose slot does

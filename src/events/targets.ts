@@ -152,10 +152,6 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     // "The rebels who attacked the base were arrested by police": the target is the passive subject
     t = ctx.chunkStart.get(after)!;
   } else if (!hasSlot) {
-    // an instrument the pattern names is no target: "will respond with force", "attacked with drones"
-    const inPattern = (x: ActorMention) => m!.firstWord >= 0 && x.start >= m!.firstWord && x.end <= m!.lastToken + 1 && doc.tokens[x.start - 1]?.lower === 'with';
-    const outside = notTarget;
-    notTarget = (x: ActorMention) => inPattern(x) || !!outside?.(x);
     // a pattern that matched into the governed infinitive ("promised to continue military aid to X") looks
     // for its target there too
     const tEnd = ctx.literal || m.lastToken >= cl.end ? end : cl.end;

@@ -119,6 +119,13 @@ export function repairMissingVerb(tokens: Token[], first: number, last: number):
   for (let k = first + 1; k < last - 1; k++) {
     const t = tokens[k];
     const prev = tokens[k - 1];
+    // "Israeli troops shot two Palestinians": an irregular past after the subject noun
+    const base = IRREGULAR_PAST.get(t.lower);
+    if (base && (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /^[a-z]/.test(t.text)) {
+      t.pos = 'VERB';
+      t.lemma = base;
+      return;
+    }
     if ((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') && /[a-z]{3,}ed$/.test(t.lower) && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) {
       t.pos = 'VERB';
       t.lemma = t.lower.slice(0, -2);
@@ -126,6 +133,14 @@ export function repairMissingVerb(tokens: Token[], first: number, last: number):
     }
   }
 }
+
+/** irregular past forms the tagger may read as nouns, with their lemmas */
+const IRREGULAR_PAST = new Map(Object.entries({
+  shot: 'shoot', hit: 'hit', struck: 'strike', fought: 'fight', held: 'hold', led: 'lead', fled: 'flee', sent: 'send',
+  met: 'meet', seized: 'seize', told: 'tell', beat: 'beat', cut: 'cut', sought: 'seek', caught: 'catch', stole: 'steal',
+  took: 'take', threw: 'throw', broke: 'break', gave: 'give', won: 'win', overran: 'overrun', withdrew: 'withdraw',
+  blew: 'blow', slew: 'slay', bore: 'bear', drove: 'drive', stormed: 'storm', burnt: 'burn', tore: 'tear', shelled: 'shell',
+}));
 
 /** lemma candidates for a guessed -ed form: "blockaded" → blockad, blockade; "shelled" → shell; "stopped" → stop */
 export function edLemmaCandidates(w: string): string[] {
