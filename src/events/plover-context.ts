@@ -46,6 +46,10 @@ export const ploverContextStage: Stage = {
       if (!ev.plover.mode && ev.plover.type) {
         const m = modes!.find((r) => r.type === ev.plover.type && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
+      } else if (ev.plover.type === 'ASSAULT' && ev.plover.mode === 'heavy-weapons' && ev.cameo.startsWith('195')) {
+        // the 2021 table files aerial weapons (195x) under heavy-weapons; the evidence may name the drone or aircraft
+        const m = modes!.find((r) => r.type === 'ASSAULT' && (r.value === 'drone' || r.value === 'aerial') && r.patterns.some((p) => p.test(text)));
+        if (m) ev.plover.mode = m.value;
       }
     }
   },
