@@ -169,20 +169,8 @@ function distributeAgents(doc: Doc): void {
       } else if (m.country !== pm.country) continue;
     } else if (!m.country) continue;
     // the countries coordinated after it, when the list closes with "and"/"or"
-    const list: number[] = [];
-    let closed = false;
-    for (let r = c + 2; r < chunks.length; r++) {
-      const x = chunks[r];
-      if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) break;
-      const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
-      if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
-      const xm = doc.mentions[x.mention];
-      if ((xm.kind !== 'country' && xm.kind !== 'capital') || xm.sector || !xm.country) break;
-      list.push(x.mention);
-      closed = between.includes('and') || between.includes('or');
-      if (closed) break;
-    }
-    if (!closed || !list.length) continue;
+    const list = coordinatedMentions(doc, c + 2, (xm) => (xm.kind === 'country' || xm.kind === 'capital') && !xm.sector && !!xm.country);
+    if (!list) continue;
     for (const mi of list) {
       const xm = doc.mentions[mi];
       xm.code = xm.country + m.sector;
@@ -204,23 +192,12 @@ function shareCountry(doc: Doc, c: number): void {
   const chunks = doc.chunks;
   const m = doc.mentions[chunks[c].mention!];
   if (!m.country || !m.sector || m.kind === 'pronoun' || m.coref || !m.agents.length) return;
-  const list: number[] = [];
-  let closed = false;
-  for (let r = c + 1; r < chunks.length; r++) {
-    const x = chunks[r];
-    if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) break;
-    const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
-    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
-    const xm = doc.mentions[x.mention];
+  const list = coordinatedMentions(doc, c + 1, (xm, x, r, between) => {
     const bare = x.end - x.start === 1 && xm.start === x.start && xm.end === x.end;
-    if (xm.kind !== 'agent' || xm.country || !xm.sector || !bare) break;
     // ", and police detained …": a new clause's subject, not a conjunct
-    if (between.includes(',') && chunks[r + 1]?.kind === 'VG') break;
-    list.push(x.mention);
-    closed = between.includes('and') || between.includes('or');
-    if (closed) break;
-  }
-  if (!closed) return;
+    return xm.kind === 'agent' && !xm.country && !!xm.sector && bare && !(between.includes(',') && chunks[r + 1]?.kind === 'VG');
+  });
+  if (!list) return;
   for (const mi of list) {
     const xm = doc.mentions[mi];
     xm.country = m.country;
@@ -228,6 +205,25 @@ function shareCountry(doc: Doc, c: number): void {
     xm.confidence = Math.min(xm.confidence, m.confidence);
     xm.entries.push(`country of '${m.text}' shared by the coordination → ${xm.code}`);
   }
+}
+
+/**
+ * Mentions of the bare NPs coordinated from chunk `from` on ("A, B and C"), each accepted by `ok`, when the
+ * list closes with "and"/"or"; null otherwise.
+ */
+function coordinatedMentions(doc: Doc, from: number, ok: (m: ActorMention, ch: Chunk, r: number, between: string[]) => boolean): number[] | null {
+  const chunks = doc.chunks;
+  const list: number[] = [];
+  for (let r = from; r < chunks.length; r++) {
+    const x = chunks[r];
+    if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) return null;
+    const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
+    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) return null;
+    if (!ok(doc.mentions[x.mention], x, r, between)) return null;
+    list.push(x.mention);
+    if (between.includes('and') || between.includes('or')) return list;
+  }
+  return null;
 }
 
 /** does a dictionary name start in this NP and end in the next (prepositional) one? */
