@@ -20,6 +20,7 @@ const HUMAN = new Set([
 const ARMED_TITLES = new Set(['general', 'commander', 'warlord', 'strongman', 'field marshal', 'marshal']);
 const ARMED_SECTORS = new Set(['MIL', 'REB', 'INS', 'SEP', 'UAF', 'IMG']);
 /** heads that stand for an organisation: "the group", "the movement", "the militia" */
+const IGO_HEADS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'body', 'union', 'grouping', 'agency', 'council']);
 const ORG_HEADS = new Set(['group', 'movement', 'organisation', 'organization', 'militia', 'faction', 'alliance', 'coalition', 'party', 'network']);
 
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -169,6 +170,8 @@ function descriptionFits(x: Info, a: Info): boolean {
     if (ARMED_TITLES.has(head)) return ARMED_SECTORS.has(m.sector ?? '') || aText.includes(head);
     return (m.sector === x.m.sector && !!x.m.sector) || aText.includes(head);
   }
+  // "the alliance" after NATO, "the bloc" after the EU: an international organisation named before
+  if (IGO_HEADS.has(head) && m.code?.startsWith('IGO')) return true;
   if (ORG_HEADS.has(head)) return m.kind === 'group' || aText.includes(head);
   if (x.plural) return !a.person && (m.sector === x.m.sector || aText.includes(head));
   // "the ministry", "the army": an organisation of the same sector, or one named with the same word
@@ -225,6 +228,28 @@ function speakerOf(doc: Doc, q: { start: number; end: number }, infos: Info[]): 
 const AT_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
 
 /** the preposition governing a mention, skipping determiners and modifiers ("in the capital Cairo") */
+/**
+ * "Israel's prime minister told parliament that the army would keep fighting": an agent in a clause reported
+ * by a speaker with a country (or the speaker's own object, "told parliament") is of that country.
+ */
+function speakerCountry(doc: Doc, m: ActorMention): string | null {
+  let ci = -1;
+  for (const cl of doc.clauses) if (cl.start <= m.start && m.start < cl.end && (ci < 0 || cl.end - cl.start < doc.clauses[ci].end - doc.clauses[ci].start)) ci = cl.i;
+  for (let hops = 0; ci >= 0 && hops < 4; hops++) {
+    const cl = doc.clauses[ci];
+    if (cl.verb !== null && SPEECH_VERBS.has(doc.verbs[cl.verb].lemma)) {
+      for (const c of clauseSubject(doc, cl.i)) {
+        const sm = doc.chunks[c].mention !== undefined ? doc.mentions[doc.chunks[c].mention!] : null;
+        if (sm && sm !== m && sm.country && sm.kind !== 'pronoun') return sm.country;
+      }
+      return null;
+    }
+    if (cl.kind !== 'complement' || cl.parent === null) return null;
+    ci = cl.parent;
+  }
+  return null;
+}
+
 function precedingPrep(doc: Doc, start: number): string {
   const first = doc.sentences[doc.tokens[start].sent].first;
   for (let k = start - 1; k >= first && k >= start - 4; k--) {
@@ -256,7 +281,7 @@ export function inferAgentCountries(doc: Doc, dateline: { country: string; text:
     const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)))
       // a city or region from the gazetteer: "gunmen shot dead a police officer in Peshawar"
       ?? doc.places.find((p) => p.country && doc.tokens[p.start].sent === sent && AT_PLACE.has(precedingPrep(doc, p.start)));
-    const country = place?.country ?? dateline?.country ?? only;
+    const country = place?.country ?? speakerCountry(doc, m) ?? dateline?.country ?? only;
     if (!country) continue;
     m.country = country;
     m.code = country + m.sector;

@@ -107,8 +107,9 @@ export function findAttribution(ctx: SentenceCtx): void {
   const vg = doc.verbs[last.verb];
   if (!SPEECH_VERBS.has(vg.lemma)) return;
   if (doc.tokens[last.start - 1]?.text !== ',' && !/^["”’]$/.test(doc.tokens[last.start - 1]?.text ?? '')) return;
-  // ", and the army responded with artillery" is a clause of its own, not an attribution
-  if (COORDINATORS.has(doc.tokens[last.start]?.lower ?? '')) return;
+  // ", and the army responded with artillery" is a clause of its own, not an attribution; nor is a modal
+  // (", we will respond")
+  if (COORDINATORS.has(doc.tokens[last.start]?.lower ?? '') || vg.modal) return;
   // nothing but adverbials after the verb: "..., officials said on Tuesday / in a statement / to reporters."
   const vch = doc.chunks[vg.chunk];
   for (let k = vch.end; k < last.end; k++) {

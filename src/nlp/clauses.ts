@@ -33,6 +33,12 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
 
   const bounds: Boundary[] = [{ at: first, kind: 'main', marker: null }];
   const push = (b: Boundary) => {
+    // a clause opening after nothing but quote marks or brackets ("“If they shell …") starts the sentence
+    if (b.at > first && bounds.length === 1) {
+      let k = first;
+      while (k < b.at && tokens[k].pos === 'PUNCT') k++;
+      if (k === b.at) { bounds[0] = { ...b, at: first }; return; }
+    }
     const same = bounds.findIndex((x) => x.at === b.at);
     if (same >= 0) {
       if (b.kind !== 'main' && bounds[same].marker === null) bounds[same] = b;

@@ -49,7 +49,7 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
     const next = tokens[k + 1];
     // "Hungary, like other members, plans to impose": after a parenthetical too, if no verb came before
     const afterName = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || (prev.text === ',' && VERB_NOUNS.has(t.lower) && noVerbBefore(tokens, first, k - 1));
-    const verbFollows = (next.lower === 'to' && k + 2 < last && tokens[k + 2].pos === 'VERB') || next.pos === 'DET' || next.pos === 'PROPN';
+    const verbFollows = (next.lower === 'to' && k + 2 < last && tokens[k + 2].pos === 'VERB') || next.pos === 'DET' || next.pos === 'PROPN' || /^(our|their|its|his|her|my|your)$/.test(next.lower);
     if (afterName && verbFollows && (VERB_NOUNS.has(t.lower) || noVerbBefore(tokens, first, k))) {
       t.pos = 'VERB';
       t.lemma = singular(t.lower);
