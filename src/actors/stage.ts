@@ -107,6 +107,8 @@ export function actorsStage(dict?: ActorDictionary): Stage {
             m = { ...m, code: p.country, country: p.country, sector: null, kind: 'country', agents: [], locative: true, entries: [...m.entries, `place '${p.name}' in ${p.country}: not the agent '${doc.tokens[ch.head].text}'`] };
           }
         }
+        // "the French president's wife", "Putin's daughter": a relative is not the office holder
+        if (m && m.end <= ch.head && KIN.has(doc.tokens[ch.head].lemma)) continue;
         if (!m) {
           // "the group", "the movement": no actor by itself, but a description coreference can resolve
           const head = doc.tokens[ch.head];
@@ -140,6 +142,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
 }
 
 const COUNTRY_PREPS = new Set(['of', 'from', 'in']);
+const KIN = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'child', 'children', 'family', 'relative', 'cousin', 'nephew', 'niece', 'widow', 'grandson', 'granddaughter', 'spouse', 'girlfriend', 'boyfriend', 'fiancee', 'fiance', 'lawyer', 'biographer', 'dog']);
 const MANNER_PREPS = new Set(['with', 'by', 'of']);
 
 /**
