@@ -235,7 +235,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     targets = victimsCountry(ctx, cl, targets, targetsOf, rules);
     targetsOf.set(cl.i, targets);
-    pushPairs(drafts, ctx, cl, sources, targets, code, passive ? null : coded.match.pattern.reverse, {
+    // the paired code belongs to the act itself: "will visit" (036) has no host yet
+    pushPairs(drafts, ctx, cl, sources, targets, code, passive || code !== coded.code ? null : coded.match.pattern.reverse, {
       consumed,
       negated, conditional, quote, speaker: speaker?.name ?? speaker?.text ?? null,
       pattern: coded.match.pattern.text, origin: coded.match.pattern.origin, rules,

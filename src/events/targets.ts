@@ -81,6 +81,8 @@ export const PLACE_TARGET = /^(18|19|20|07|042)/;
  * The country of a place named as the object ("shelled Kharkiv", "blockaded Gaza") or after an attack
  * preposition ("launched missiles at Odesa"), as an actor for the event's target.
  */
+const PLACE_NOUNS_OF = new Set(['area', 'district', 'neighbourhood', 'neighborhood', 'outskirt', 'outskirts', 'suburb', 'part', 'centre', 'center', 'city', 'town', 'village', 'region', 'province', 'port', 'airport', 'camp', 'street', 'quarter', 'countryside', 'east', 'west', 'north', 'south']);
+
 export function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention | null {
   const doc = ctx.doc;
   for (let k = from; k < end; k++) {
@@ -89,7 +91,9 @@ export function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorM
     const ch = doc.chunks[c];
     if (ch.kind !== 'NP') continue;
     const prep = ch.prep !== undefined ? doc.tokens[ch.prep].lower : null;
-    if (prep && !['at', 'on', 'against', 'into', 'to'].includes(prep)) continue;
+    // "residential areas of Omdurman", "the outskirts of Kyiv": the place after a place noun
+    const ofPlace = prep === 'of' && PLACE_NOUNS_OF.has(doc.tokens[doc.chunks[c - 1]?.head ?? -1]?.lemma ?? '');
+    if (prep && !['at', 'on', 'against', 'into', 'to'].includes(prep) && !ofPlace) continue;
     if (ch.place === undefined) continue;
     const p = doc.places[ch.place];
     if (!p?.country) continue;

@@ -106,7 +106,14 @@ export function roleOf(doc: Doc, c: number): PlaceRole {
   // "in Sanaa and Aden", "Dallas and Paris": a coordinated NP shares the role of the first
   if (prev && prev.kind === 'NP' && prev.end < ch.start) {
     const between = doc.tokens.slice(prev.end, ch.start).map((t) => t.lower);
-    if (between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or')) return roleOf(doc, c - 1);
+    // (a comma alone only inside a longer list: "In 2014, Russia annexed" is no coordination)
+    const listGoesOn = (): boolean => {
+      const nx = doc.chunks[c + 1];
+      if (!nx || nx.kind !== 'NP' || nx.prep !== undefined) return false;
+      const b2 = doc.tokens.slice(ch.end, nx.start).map((t) => t.lower);
+      return b2.length > 0 && b2.length <= 2 && b2.every((w) => w === ',' || w === 'and' || w === 'or');
+    };
+    if (between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or') && (between.some((w) => w !== ',') || listGoesOn())) return roleOf(doc, c - 1);
   }
   const next = doc.chunks[c + 1];
   if (next && next.kind === 'VG' && next.start === ch.end) {
