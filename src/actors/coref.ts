@@ -207,7 +207,7 @@ function link(m: ActorMention, ante: ActorMention, how: ActorMention['coref'], k
 /** The speaker of a quote: the subject of a speech verb outside the quote in its sentence, or the next/previous one. */
 function speakerOf(doc: Doc, q: { start: number; end: number }, infos: Info[]): ActorMention | null {
   const sents = [doc.tokens[q.end - 1].sent, doc.tokens[q.end - 1].sent + 1, doc.tokens[q.start].sent, doc.tokens[q.start].sent - 1];
-  for (const s of sents) {
+  for (const [n, s] of sents.entries()) {
     for (const cl of doc.clauses) {
       if (cl.sent !== s || cl.verb === null) continue;
       const vg = doc.verbs[cl.verb];
@@ -217,7 +217,8 @@ function speakerOf(doc: Doc, q: { start: number; end: number }, infos: Info[]): 
         if (mi === undefined) continue;
         const m = infos[mi].m;
         if (m.start >= q.start && m.end <= q.end) continue;
-        if (m.code) return m;
+        // a speaker named in the quote's own sentence is the speaker, resolved or not ("…," a spokesman said)
+        if (m.code || n === 0) return m;
       }
     }
   }
@@ -227,7 +228,6 @@ function speakerOf(doc: Doc, q: { start: number; end: number }, infos: Info[]): 
 /** prepositions that say where something happens ("in Cairo"), unlike "towards Russia" or "from Syria" */
 const AT_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
 
-/** the preposition governing a mention, skipping determiners and modifiers ("in the capital Cairo") */
 /**
  * "Israel's prime minister told parliament that the army would keep fighting": an agent in a clause reported
  * by a speaker with a country (or the speaker's own object, "told parliament") is of that country.
@@ -250,6 +250,7 @@ function speakerCountry(doc: Doc, m: ActorMention): string | null {
   return null;
 }
 
+/** the preposition governing a mention, skipping determiners and modifiers ("in the capital Cairo") */
 function precedingPrep(doc: Doc, start: number): string {
   const first = doc.sentences[doc.tokens[start].sent].first;
   for (let k = start - 1; k >= first && k >= start - 4; k--) {

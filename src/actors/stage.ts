@@ -144,6 +144,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
 const COUNTRY_PREPS = new Set(['of', 'from', 'in']);
 const KIN = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'child', 'children', 'family', 'relative', 'cousin', 'nephew', 'niece', 'widow', 'grandson', 'granddaughter', 'spouse', 'girlfriend', 'boyfriend', 'fiancee', 'fiance', 'lawyer', 'biographer', 'dog']);
 const MANNER_PREPS = new Set(['with', 'by', 'of']);
+const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'envoy', 'representative', 'negotiator', 'lawyer', 'advocate']);
 
 /**
  * An agent with its country in a prepositional phrase: "soldiers from Gondor" → GONMIL; and an agent over a
@@ -159,6 +160,17 @@ function distributeAgents(doc: Doc): void {
     shareCountry(doc, c);
     if (!m.sector || !m.agents.length || m.kind === 'pronoun' || m.coref) continue;
     const pp = chunks[c + 1];
+    // "a spokesman for the Chinese foreign ministry", "a spokesman for Hamas": the body spoken for
+    if (!m.country && pp.kind === 'NP' && pp.prep === ch.end && pp.mention !== undefined && pp.mention !== ch.mention && doc.tokens[pp.prep].lower === 'for' && SPOKES.has(doc.tokens[ch.head].lemma)) {
+      const pm = doc.mentions[pp.mention];
+      if (pm.code && pm.kind !== 'pronoun') {
+        m.code = pm.code;
+        m.country = pm.country;
+        m.sector = pm.sector;
+        m.entries.push(`speaks for '${pm.text}' → ${pm.code}`);
+      }
+      continue;
+    }
     if (pp.kind !== 'NP' || pp.prep !== ch.end || pp.mention === undefined || !COUNTRY_PREPS.has(doc.tokens[pp.prep].lower)) continue;
     const merged = pp.mention === ch.mention; // "the president of Egypt" is one mention
     const pm = doc.mentions[pp.mention];

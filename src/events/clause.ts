@@ -156,6 +156,14 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       });
       continue;
     }
+    // "Iran will pay a heavy price for this attack," the minister said: a threat by the speaker
+    if (vg.lemma === 'pay' && speaker && (vg.modal === 'will' || vg.modal === 'would' || vg.modal === 'shall') && hasTargetNoun(ctx, cl, 'price') && !sources.some((x) => sameActor(x, speaker))) {
+      rules.push('"X will pay a (heavy) price" under a speaker → 130 threat by the speaker');
+      pushPairs(drafts, ctx, cl, [speaker], sources, '130', null, {
+        negated, conditional, quote: true, speaker: speaker.name ?? speaker.text, pattern: 'will pay * price', origin: 'grammar', rules,
+      });
+      continue;
+    }
     // light verb + nominal event: "launched an offensive against the rebels", "held talks with Russia"
     if ((!coded || !code) && LIGHT_VERBS.has(vg.lemma)) {
       const nominal = lightVerbNominal(ctx, cl, nouns);

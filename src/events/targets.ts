@@ -206,11 +206,11 @@ export function isReducedPassive(ctx: SentenceCtx, cl: Clause): boolean {
   return doc.tokens[vch.end]?.lower === 'by';
 }
 
-export function hasTargetNoun(ctx: SentenceCtx, cl: Clause): boolean {
+export function hasTargetNoun(ctx: SentenceCtx, cl: Clause, noun = 'target'): boolean {
   const doc = ctx.doc;
   for (let k = doc.chunks[doc.verbs[cl.verb!].chunk].end; k < cl.end; k++) {
     const c = ctx.chunkStart.get(k);
-    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.tokens[doc.chunks[c].head].lemma === 'target') return true;
+    if (c !== undefined && doc.chunks[c].kind === 'NP' && doc.tokens[doc.chunks[c].head].lemma === noun) return true;
   }
   return false;
 }

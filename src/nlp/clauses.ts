@@ -246,9 +246,17 @@ function trailingSpeech(doc: Doc, chunkIdx: number[], c: number, v: number): boo
 function subjectStartBefore(doc: Doc, chunkIdx: number[], c: number): number | null {
   const pos = chunkIdx.indexOf(c);
   if (pos <= 0) return null;
-  const prev = doc.chunks[chunkIdx[pos - 1]];
-  if (prev.kind !== 'NP' || prev.prep !== undefined || prev.end !== doc.chunks[c].start) return null;
-  return prev.start;
+  let q = pos - 1;
+  let prev = doc.chunks[chunkIdx[q]];
+  if (prev.kind !== 'NP' || prev.end !== doc.chunks[c].start) return null;
+  // "a spokesman for the foreign ministry said": back over the subject's own prepositional phrases
+  while (prev.prep !== undefined && q > 0) {
+    const before = doc.chunks[chunkIdx[q - 1]];
+    if (before.kind !== 'NP' || before.end !== prev.prep) return null;
+    q--;
+    prev = before;
+  }
+  return prev.prep === undefined ? prev.start : null;
 }
 
 /** is there an object NP (not a "by" phrase) between two chunks? */
