@@ -249,14 +249,18 @@ function subjectStartBefore(doc: Doc, chunkIdx: number[], c: number): number | n
   let q = pos - 1;
   let prev = doc.chunks[chunkIdx[q]];
   if (prev.kind !== 'NP' || prev.end !== doc.chunks[c].start) return null;
-  // "a spokesman for the foreign ministry said": back over the subject's own prepositional phrases
+  if (prev.prep === undefined) return prev.start;
+  // '…," a spokesman for the foreign ministry said': back over the speaker's own prepositional phrases
+  const v = doc.verbs.find((x) => x.chunk === c);
+  if (!v || !SPEECH_VERBS.has(v.lemma)) return null;
   while (prev.prep !== undefined && q > 0) {
     const before = doc.chunks[chunkIdx[q - 1]];
     if (before.kind !== 'NP' || before.end !== prev.prep) return null;
     q--;
     prev = before;
   }
-  return prev.prep === undefined ? prev.start : null;
+  const lead = doc.tokens[prev.start - 1]?.text ?? '';
+  return prev.prep === undefined && (lead === ',' || /^["”’]$/.test(lead)) ? prev.start : null;
 }
 
 /** is there an object NP (not a "by" phrase) between two chunks? */
