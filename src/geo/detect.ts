@@ -33,32 +33,94 @@ const TEMPORAL = /^(last|this|next|yesterday|today|tonight|overnight|early|late|
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 
-const normCache = new WeakMap<Doc, (string | undefined)[]>();
+/**
+ * normName of a token's text, memoised process-wide: news vocabulary repeats, and normName (NFD, five regex
+ * passes) is the costly part of every key. Bounded: the memo starts afresh past MEMO_MAX distinct texts.
+ */
+const MEMO_MAX = 100_000;
+let normMemo = new Map<string, string>();
+function tokenNorm(text: string): string {
+  let n = normMemo.get(text);
+  if (n === undefined) {
+    n = normName(text);
+    if (normMemo.size >= MEMO_MAX) normMemo = new Map();
+    normMemo.set(text, n);
+  }
+  return n;
+}
 
-/** the normalized key of a token range (token keys cached per document) */
-export function rangeKey(doc: Doc, start: number, end: number): string {
+const normCache = new WeakMap<Doc, (string | undefined)[]>();
+let lastDoc: Doc | null = null;
+let lastCache: (string | undefined)[] = [];
+
+/** the normalized keys of a document's tokens (filled lazily) */
+function normsOf(doc: Doc): (string | undefined)[] {
+  if (doc === lastDoc) return lastCache;
   let cache = normCache.get(doc);
   if (!cache) { cache = []; normCache.set(doc, cache); }
-  const parts: string[] = [];
+  lastDoc = doc;
+  lastCache = cache;
+  return cache;
+}
+
+/** the normalized key of token k */
+function tokenKey(doc: Doc, cache: (string | undefined)[], k: number): string {
+  let n = cache[k];
+  if (n === undefined) { n = tokenNorm(doc.tokens[k].text); cache[k] = n; }
+  return n;
+}
+
+/** the normalized key of a token range: the tokens' keys joined by spaces, empty ones left out */
+export function rangeKey(doc: Doc, start: number, end: number): string {
+  const cache = normsOf(doc);
+  let key = '';
   for (let k = start; k < end; k++) {
-    let n = cache[k];
-    if (n === undefined) { n = normName(doc.tokens[k].text); cache[k] = n; }
-    if (n) parts.push(n);
+    const n = tokenKey(doc, cache, k);
+    if (n) key = key ? key + ' ' + n : n;
   }
-  return parts.join(' ');
+  return key;
+}
+
+/** the first word of the key of a range that starts at token k: "" when token k's own key is empty */
+function firstWordAt(doc: Doc, k: number): string {
+  const n = tokenKey(doc, normsOf(doc), k);
+  const sp = n.indexOf(' ');
+  return sp < 0 ? n : n.slice(0, sp);
 }
 
 /** country code a token range names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
 export function countryWord(doc: Doc, start: number, end: number): string | null {
   const ci = countryIndex();
   const key = rangeKey(doc, start, end);
-  return ci.names.get(key) ?? ci.demonyms.get(key) ?? ci.demonyms.get(key.replace(/s$/, '')) ?? null;
+  return ci.names.get(key) ?? ci.demonyms.get(key) ?? (key.endsWith('s') ? ci.demonyms.get(key.slice(0, -1)) : undefined) ?? null;
+}
+
+/**
+ * Can a range starting at token k name a country (countryWord)? False when token k has a key and its first
+ * word starts no country name or demonym, so callers skip their 1..4-token windows at once.
+ */
+export function mayNameCountry(doc: Doc, k: number): boolean {
+  const w = firstWordAt(doc, k);
+  if (!w) return true; // the range's key starts at a later token: let countryWord decide
+  const first = countryFirstWords();
+  return first.has(w) || (w.endsWith('s') && first.has(w.slice(0, -1)));
+}
+
+let countryFirst: Set<string> | null = null;
+/** first words of every country name and demonym key */
+function countryFirstWords(): Set<string> {
+  if (countryFirst) return countryFirst;
+  const ci = countryIndex();
+  const set = new Set<string>();
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) set.add(k.split(' ')[0]);
+  countryFirst = set;
+  return set;
 }
 
 /** the country named or qualified anywhere in a token range (demonyms, names; longest first) */
 function countryIn(doc: Doc, start: number, end: number): string | null {
   for (let k = start; k < end; k++) {
-    if (!isCap(doc.tokens[k])) continue;
+    if (!isCap(doc.tokens[k]) || !mayNameCountry(doc, k)) continue;
     for (let l = Math.min(4, end - k); l >= 1; l--) {
       const c = countryWord(doc, k, k + l);
       if (c) return c;
@@ -70,8 +132,7 @@ function countryIn(doc: Doc, start: number, end: number): string | null {
 /** longest gazetteer name starting at token k, not past `end` */
 function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number; key: string; entries: number[] } | null {
   const toks = doc.tokens;
-  const first = rangeKey(doc, k, k + 1);
-  if (!g.firstWords.has(first.split(' ')[0])) return null;
+  if (!g.firstWords.has(firstWordAt(doc, k))) return null;
   for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last) && !/^[A-Z]/.test(last.text)) continue;
