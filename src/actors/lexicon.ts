@@ -34,7 +34,7 @@ export interface Unit {
   whole: boolean;
 }
 
-/** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force) */
+/** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force); Lexicon.singularAgent tries them in the same order without building the list */
 function singulars(key: string, lemma: string): string[] {
   const out: string[] = [];
   if (lemma !== key) out.push(lemma);
@@ -168,11 +168,8 @@ export class Lexicon {
     if (!best && start.whole) {
       // an agent of one word matched by lemma ("troops" → troop), or by a plain plural when the tagger
       // took a capitalised plural for a name ("Militias attacked")
-      for (const k of singulars(start.key, keyOf(tokens[start.tok].lemma))) {
-        const list = this.byFirst.get(k);
-        if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') { best = { p, endUnit: u + 1 }; break; }
-        if (best) break;
-      }
+      const p = this.singularAgent(start.key, keyOf(tokens[start.tok].lemma));
+      if (p) best = { p, endUnit: u + 1 };
     }
     if (!best) return null;
     const last = units[best.endUnit - 1];
@@ -183,6 +180,36 @@ export class Lexicon {
       phrase: best.p.text,
       partial: units[u - 1]?.tok === start.tok,
     };
+  }
+
+  /** the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them) */
+  private singularAgent(key: string, lemma: string): Phrase | null {
+    if (lemma !== key) {
+      const p = this.oneWordAgent(lemma);
+      if (p) return p;
+    }
+    if (key.length > 4 && key.endsWith('men')) {
+      const p = this.oneWordAgent(key.slice(0, -3) + 'man');
+      if (p) return p;
+    }
+    if (key.length > 3 && key.endsWith('s')) {
+      if (key.endsWith('ies')) {
+        const p = this.oneWordAgent(key.slice(0, -3) + 'y');
+        if (p) return p;
+      }
+      if (key.endsWith('es')) {
+        const p = this.oneWordAgent(key.slice(0, -2));
+        if (p) return p;
+      }
+      return this.oneWordAgent(key.slice(0, -1));
+    }
+    return null;
+  }
+
+  private oneWordAgent(k: string): Phrase | null {
+    const list = this.byFirst.get(k);
+    if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') return p;
+    return null;
   }
 
   /** Match phrase p whose first word ends at unit `next` (exclusive); returns the end unit or -1. */

@@ -26,6 +26,8 @@ export interface ResolveOpts {
 /** agent mentions whose country must not be guessed from the article ("Latin American leaders") */
 export const NO_COUNTRY_INFERENCE = new WeakSet<ActorMention>();
 
+const NOTHING_COVERED = (): boolean => false;
+
 const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3 : e.kind === 'igo' ? 2 : 1);
 
 /**
@@ -36,6 +38,8 @@ const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3
 export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = {}): ActorMention | null {
   const tokens = doc.tokens;
   const all = dict.lexicon.scan(tokens, ch.start, extendTo);
+  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor
+  if (!all.length && !unknownName(doc, ch.start, ch.end, NOTHING_COVERED)) return null;
   const notes: string[] = [];
   let backedBy: string | null = null;
   const found: LexMatch[] = [];
