@@ -58,12 +58,20 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array
   const units: Unit[] = [];
   const firstUnit = new Int32Array(tokens.length + 1).fill(-1);
   for (const t of tokens) {
-    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
-    const parts = t.text.length > 2 && HAS_HYPHEN.test(t.text) ? t.text.split(INNER_HYPHEN) : [t.text];
     // glued to the previous unit: no whitespace from that unit's token to this one (dropped "-" tokens may sit between)
     const prev = units[units.length - 1];
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
+    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
+    if (t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
+      const raw = rawKeyOf(t.text);
+      const key = raw.toLowerCase(); // = keyOf(t.text)
+      if (!key) continue;
+      firstUnit[t.i] = units.length;
+      units.push({ key, raw, tok: t.i, glued, whole: true });
+      continue;
+    }
+    const parts = t.text.split(INNER_HYPHEN);
     let first = true;
     for (const p of parts) {
       const raw = rawKeyOf(p);
@@ -143,7 +151,11 @@ export class Lexicon {
   /** The longest phrase starting at unit u (not crossing token `endTok`), or null. */
   matchUnit(tokens: Token[], u: number, endTok: number): LexMatch | null {
     this.prepare();
-    const { units } = unitsOf(tokens);
+    return this.matchFrom(tokens, unitsOf(tokens).units, u, endTok);
+  }
+
+  /** matchUnit on the token list's units (prepared) */
+  private matchFrom(tokens: Token[], units: Unit[], u: number, endTok: number): LexMatch | null {
     const start = units[u];
     if (!start || start.tok >= endTok) return null;
     // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
@@ -249,11 +261,12 @@ export class Lexicon {
 
   /** Scan a token range left to right, longest match first; returns non-overlapping matches. */
   scan(tokens: Token[], startTok: number, endTok: number): LexMatch[] {
+    this.prepare();
     const { units, firstUnit } = unitsOf(tokens);
     const out: LexMatch[] = [];
     let u = firstUnit[startTok];
     while (u >= 0 && u < units.length && units[u].tok < endTok) {
-      const m = this.matchUnit(tokens, u, endTok);
+      const m = this.matchFrom(tokens, units, u, endTok);
       if (m) {
         out.push(m);
         // continue after the last matched token
