@@ -36,10 +36,16 @@ const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3
  * agent alone, or an unknown name (kept with code null, never guessed).
  */
 export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = {}): ActorMention | null {
-  const tokens = doc.tokens;
-  const all = dict.lexicon.scan(tokens, ch.start, extendTo);
-  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor
+  const all = dict.lexicon.scan(doc.tokens, ch.start, extendTo);
+  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor (checked
+  // here, before resolveMatches allocates its closures)
   if (!all.length && !unknownName(doc, ch.start, ch.end, NOTHING_COVERED)) return null;
+  return resolveMatches(doc, dict, ch, opts, all);
+}
+
+/** resolveNp on the dictionary matches `all` of the NP's range */
+function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: ResolveOpts, all: LexMatch[]): ActorMention | null {
+  const tokens = doc.tokens;
   const notes: string[] = [];
   let backedBy: string | null = null;
   const found: LexMatch[] = [];
