@@ -1,5 +1,6 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
+import { startsUpperOrDigit } from '../core/text.js';
 
 /** What a matched phrase stands for. */
 export type LexValue =
@@ -256,7 +257,7 @@ export class Lexicon {
     let raw = '';
     for (let k = a; k < b; k++) raw += units[k].raw;
     if (p.casing === 'exact') return raw === p.raw[w];
-    return w > 0 || /^[\p{Lu}\d]/u.test(raw);
+    return w > 0 || startsUpperOrDigit(raw);
   }
 
   /** Scan a token range left to right, longest match first; returns non-overlapping matches. */

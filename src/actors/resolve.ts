@@ -5,6 +5,7 @@ import type { ActorEntry, DatedCode } from './model.js';
 import { codeOn, splitCode } from './model.js';
 import { unknownName, NOT_NAMES } from './names.js';
 import { keyOf } from './normalize.js';
+import { startsUpper } from '../core/text.js';
 
 /** prepositions that make their object a place rather than an actor */
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);
@@ -81,7 +82,7 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   // "Michael Jordan", "Chad Smith", "George Washington": a country or capital name inside a person's name
   if (!agents.length) {
     const isCovered = (k: number) => all.some((f) => k >= f.start && k < f.end);
-    const nameWord = (k: number) => k >= ch.start && k < ch.end && !isCovered(k) && tokens[k].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
+    const nameWord = (k: number) => k >= ch.start && k < ch.end && !isCovered(k) && tokens[k].pos === 'PROPN' && startsUpper(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
     const before = entries.length;
     entries = entries.filter((f) => {
       if (f.value.type !== 'entry' || f.value.role === 'demonym' || dict.entries[f.value.entryIndex].kind !== 'country') return true;

@@ -3,6 +3,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
+import { startsUpper } from '../core/text.js';
 
 /** How the NP that names a place sits in its clause. */
 export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'of' | 'dateline' | 'other';
@@ -30,7 +31,7 @@ export interface PlaceCandidate {
 }
 
 const TEMPORAL = /^(last|this|next|yesterday|today|tonight|overnight|early|late|(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|week|weekend|month|year)$/;
-const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token) => startsUpper(t.text);
 const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 
 /**
@@ -135,7 +136,7 @@ function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number;
   if (!g.firstWords.has(firstWordAt(doc, k))) return null;
   for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
     const last = toks[k + l - 1];
-    if (!isCap(last) && !/^[A-Z]/.test(last.text)) continue;
+    if (!isCap(last)) continue; // (A-Z is upper case too)
     let ok = true;
     for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
     if (!ok) continue;

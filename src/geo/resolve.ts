@@ -2,6 +2,7 @@ import type { Doc, PlaceMention } from '../core/doc.js';
 import { type Gazetteer, type GeoEntry, regionOf, admin1Key } from './gazetteer.js';
 import { countryWord, mayNameCountry, type PlaceCandidate } from './detect.js';
 import { distanceKm } from './names.js';
+import { startsUpper } from '../core/text.js';
 
 /** Scoring weights (see docs/dates-and-places.md). */
 const W = {
@@ -36,7 +37,7 @@ export function documentContext(doc: Doc, extra: { country: string; sent: number
   };
   const toks = doc.tokens;
   for (let k = 0; k < toks.length; k++) {
-    if (!/^\p{Lu}/u.test(toks[k].text) || !mayNameCountry(doc, k)) continue;
+    if (!startsUpper(toks[k].text) || !mayNameCountry(doc, k)) continue;
     for (let l = Math.min(4, toks.length - k); l >= 1; l--) {
       if (toks[k + l - 1].sent !== toks[k].sent) continue;
       const c = countryWord(doc, k, k + l);
