@@ -13,9 +13,10 @@ export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: str
   const tokens = doc.tokens;
   for (let k = 0; k < tokens.length && tokens[k].start < 400; k++) {
     const t = tokens[k];
-    // an all-caps word at a line start
+    // an all-caps word at a line start (the word test first: it needs no slice of the text)
+    if (!/^[A-Z][A-Z.'-]{2,}$/.test(t.text)) continue;
     const lineStart = t.start === 0 || /\n\s*$/.test(doc.text.slice(Math.max(0, t.start - 4), t.start));
-    if (!lineStart || !/^[A-Z][A-Z.'-]{2,}$/.test(t.text)) continue;
+    if (!lineStart) continue;
     let end = k + 1;
     while (end < tokens.length && /^[A-Z][A-Z.'-]+$/.test(tokens[end].text) && end - k < 4) end++;
     const after = tokens[end];
