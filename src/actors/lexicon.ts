@@ -110,6 +110,8 @@ export class Lexicon {
   private byFirst = new Map<string, Phrase[]>();
   private seen = new Set<string>();
   private dirty = true;
+  /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
+  private entryKeys: Set<string> | null = null;
   size = 0;
 
   add(phrase: string, value: LexValue, opts: { casing?: Casing; layer?: number } = {}): void {
@@ -132,6 +134,34 @@ export class Lexicon {
     list.push({ keys, raw, casing, value, layer: opts.layer ?? 0, text: phrase.trim() });
     this.size++;
     this.dirty = true;
+    this.entryKeys = null;
+  }
+
+  /**
+   * Can token `tok` be part of an entry phrase match? Every unit a match consumes is one of the phrase's word
+   * keys, or part of one when glued to a neighbouring unit (no space between: "Erdo"+"g"+"an"). So a token whose
+   * units all stand alone (spaces on both sides) and are no word of any entry phrase is in no entry match.
+   * Undecided (true) for a glued unit or a token without units.
+   */
+  mayJoinEntry(tokens: Token[], tok: number): boolean {
+    const { units, firstUnit } = unitsOf(tokens);
+    let any = false;
+    for (let u = firstUnit[tok]; u >= 0 && u < units.length && units[u].tok === tok; u++) {
+      any = true;
+      const alone = !units[u].glued && !(u + 1 < units.length && units[u + 1].glued);
+      if (!alone || this.entryWords().has(units[u].key)) return true;
+    }
+    return !any;
+  }
+
+  /** every word key of every entry phrase (built on first use, reset by add) */
+  private entryWords(): Set<string> {
+    if (!this.entryKeys) {
+      const set = new Set<string>();
+      for (const list of this.byFirst.values()) for (const p of list) if (p.value.type === 'entry') for (const k of p.keys) set.add(k);
+      this.entryKeys = set;
+    }
+    return this.entryKeys;
   }
 
   private prepare(): void {

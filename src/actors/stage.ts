@@ -112,6 +112,8 @@ export function actorsStage(dict?: ActorDictionary): Stage {
 
 /** does a dictionary name start in this NP and end in the next (prepositional) one? */
 function crossesInto(doc: Doc, d: ActorDictionary, ch: Chunk, next: Chunk): boolean {
+  // such a name holds the preposition (token ch.end): most prepositions are in no name, and then no scan is needed
+  if (!d.lexicon.mayJoinEntry(doc.tokens, ch.end)) return false;
   return d.lexicon.scan(doc.tokens, ch.start, next.end).some((f) => f.value.type === 'entry' && f.start < ch.end && f.end > ch.end);
 }
 
