@@ -39,9 +39,10 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   };
   for (let k = first; k < last; k++) {
     const t = tokens[k];
-    const sub = SUBORDINATORS[t.lower];
     // "unless"/"if" open a clause whatever the tagger calls them (wink sometimes tags "Unless" as ADP)
     const condWord = (t.lower === 'unless' || t.lower === 'if') && (k === first || tokens[k - 1].text === ',');
+    // (looked up only when used: a property lookup with a fresh string is not cheap, and this runs on every token)
+    const sub = t.pos === 'SCONJ' || condWord ? SUBORDINATORS[t.lower] : undefined;
     if ((t.pos === 'SCONJ' && sub) || condWord) {
       // "that" after a noun that is not a speech noun is usually relative: "the deal that ended the war"
       let kind: ClauseKind = sub ?? 'conditional';
