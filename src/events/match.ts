@@ -31,6 +31,9 @@ function formsIn(doc: Doc, from: number, end: number): Set<string> {
   return forms;
 }
 
+/** fewer patterns than this are matched without the possible() pre-check (its result would be the same) */
+const POSSIBLE_MIN_PATTERNS = 3;
+
 /** a cheap necessary condition: every word element has an alternative whose words all occur in the range */
 function possible(p: VerbPattern, forms: Set<string>): boolean {
   for (const e of p.elems) {
@@ -71,13 +74,14 @@ export function matchPatterns(
 ): PatternMatch | null {
   const list = dict.byHead.get(head);
   if (!list) return null;
-  const forms = formsIn(doc, after, end);
+  // the pre-check pays for its set of forms only when there are several patterns to reject
+  const forms = list.length >= POSSIBLE_MIN_PATTERNS ? formsIn(doc, after, end) : null;
   let fallback: PatternMatch | null = null;
   let fallbackScore = -1;
   let best: PatternMatch | null = null;
   let bestScore = -1;
   for (const p of list) {
-    if (!possible(p, forms)) continue; // some word element has no alternative whose words all occur
+    if (forms && !possible(p, forms)) continue; // some word element has no alternative whose words all occur
     let cursor = after;
     let target: number | null = null;
     let ok = true;
