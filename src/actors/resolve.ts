@@ -49,7 +49,10 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   const tokens = doc.tokens;
   const notes: string[] = [];
   let backedBy: string | null = null;
-  const found: LexMatch[] = [];
+  // the matches that name the actor, by type, in text order
+  let entries: LexMatch[] = [];
+  const agents: LexMatch[] = [];
+  const blocks: LexMatch[] = [];
   for (const f of all) {
     // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
     const lastText = tokens[f.end - 1].text;
@@ -65,11 +68,10 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
       }
       continue;
     }
-    found.push(f);
+    if (f.value.type === 'entry') entries.push(f);
+    else if (f.value.type === 'agent') agents.push(f);
+    else blocks.push(f);
   }
-  let entries = found.filter((f) => f.value.type === 'entry');
-  const agents = found.filter((f) => f.value.type === 'agent');
-  const blocks = found.filter((f) => f.value.type === 'block');
   const locative = ch.prep !== undefined && LOCATIVE_PREPS.has(tokens[ch.prep].lower);
   // a capital that only modifies another noun is no actor: "the Paris agreement", "the Minsk talks"
   entries = entries.filter((f) => {
@@ -114,9 +116,18 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   const agentValue = agent && agent.value.type === 'agent' ? agent.value : null;
   const former = hasFormer(doc, ch.start, agent ? agent.start + 1 : ch.end);
   const agentSector = agentValue ? (former && !agentValue.prefix ? 'ELI' : agentValue.sector) : former ? 'ELI' : null;
-  const parts = [...entries, ...(agent ? [agent] : []), ...(blockName ? [blockName] : [])];
-  const spanStart = Math.min(...parts.map((f) => f.start), name ? name.start : Infinity);
-  const spanEnd = Math.max(...parts.map((f) => f.end), name ? name.end : -Infinity);
+  // the span: every entry, the agent, the block and the name
+  let spanStart = name ? name.start : Infinity;
+  let spanEnd = name ? name.end : -Infinity;
+  for (const f of entries) {
+    spanStart = Math.min(spanStart, f.start);
+    spanEnd = Math.max(spanEnd, f.end);
+  }
+  for (const f of [agent, blockName]) {
+    if (!f) continue;
+    spanStart = Math.min(spanStart, f.start);
+    spanEnd = Math.max(spanEnd, f.end);
+  }
   const mention: ActorMention = {
     start: spanStart,
     end: spanEnd,
