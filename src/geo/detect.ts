@@ -91,9 +91,50 @@ function firstWordAt(doc: Doc, k: number): string {
 
 /** country code a token range names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
 export function countryWord(doc: Doc, start: number, end: number): string | null {
+  return countryOfKey(rangeKey(doc, start, end));
+}
+
+function countryOfKey(key: string): string | null {
   const ci = countryIndex();
-  const key = rangeKey(doc, start, end);
   return ci.names.get(key) ?? ci.demonyms.get(key) ?? (key.endsWith('s') ? ci.demonyms.get(key.slice(0, -1)) : undefined) ?? null;
+}
+
+/**
+ * The longest range k..k+len (len ≤ maxLen; inside token k's sentence when sameSentence) that names a country
+ * (countryWord), the one a search from maxLen down to 1 finds. The range grows a token at a time and stops
+ * once its key neither names a country nor begins a country key: a longer range's key only adds whole words.
+ */
+export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSentence: boolean): { len: number; code: string } | null {
+  const toks = doc.tokens;
+  const cache = normsOf(doc);
+  const prefixes = countryPrefixes();
+  let key = '';
+  let best: { len: number; code: string } | null = null;
+  for (let l = 1; l <= maxLen; l++) {
+    const j = k + l - 1;
+    if (sameSentence && toks[j].sent !== toks[k].sent) break; // sentences are contiguous: so are all longer ranges
+    const n = tokenKey(doc, cache, j);
+    if (n) key = key ? key + ' ' + n : n;
+    const code = countryOfKey(key);
+    if (code) best = { len: l, code };
+    else if (!prefixes.has(key)) break;
+  }
+  return best;
+}
+
+let countryPrefixSet: Set<string> | null = null;
+/** every key of a country name or demonym and each of its leading word sequences ("", "the", "the gambia") */
+function countryPrefixes(): Set<string> {
+  if (countryPrefixSet) return countryPrefixSet;
+  const ci = countryIndex();
+  const set = new Set<string>(['']);
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
+    let at = k.indexOf(' ');
+    while (at >= 0) { set.add(k.slice(0, at)); at = k.indexOf(' ', at + 1); }
+    set.add(k);
+  }
+  countryPrefixSet = set;
+  return set;
 }
 
 /**
@@ -122,10 +163,8 @@ function countryFirstWords(): Set<string> {
 function countryIn(doc: Doc, start: number, end: number): string | null {
   for (let k = start; k < end; k++) {
     if (!isCap(doc.tokens[k]) || !mayNameCountry(doc, k)) continue;
-    for (let l = Math.min(4, end - k); l >= 1; l--) {
-      const c = countryWord(doc, k, k + l);
-      if (c) return c;
-    }
+    const c = longestCountryAt(doc, k, Math.min(4, end - k), false);
+    if (c) return c.code;
   }
   return null;
 }
