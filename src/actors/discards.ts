@@ -43,11 +43,14 @@ export class DiscardList {
   /** the same lists holding only one scope's rules (match() is called per scope) */
   private scoped: Record<'sentence' | 'story', Map<number, Compiled[]>> | null = null;
   private regexes: { re: RegExp; rule: DiscardRule }[] = [];
+  /** per lookup map (all, or one scope's): its phrases by their first two characters (see byTwo) */
+  private twoChar = new Map<Map<number, Compiled[]>, TwoCharIndex>();
 
   add(rule: DiscardRule): void {
     this.rules.push(rule);
     this.index = null;
     this.scoped = null;
+    this.twoChar.clear();
   }
 
   addAll(other: DiscardList): void {
@@ -86,10 +89,20 @@ export class DiscardList {
     return index;
   }
 
+  /** the two-character index of a lookup map, built on first use */
+  private twoCharOf(index: Map<number, Compiled[]>): TwoCharIndex {
+    let two = this.twoChar.get(index);
+    if (!two) { two = byTwo(index); this.twoChar.set(index, two); }
+    return two;
+  }
+
   /** The first rule matching the text (story rules first), with the matched text. */
   match(text: string, scope?: 'sentence' | 'story'): { rule: DiscardRule; matched: string } | null {
     const all = this.compile();
     const index = scope ? this.scoped![scope] : all;
+    // nothing to look for (dyad's own list has no story phrases): skip the pass over the text
+    if (!index.size && !this.regexes.some((r) => !scope || r.rule.scope === scope)) return null;
+    const two = this.twoCharOf(index);
     const t = normalise(text);
     let best: { rule: DiscardRule; matched: string } | null = null;
     let prevWord = false; // isWordAt(t, i - 1)
@@ -99,7 +112,9 @@ export class DiscardList {
       prevWord = word;
       // phrases start at a word start (or a sign), never inside a word
       if (inside || (!word && !isSign(t.charCodeAt(i)))) continue;
-      const list = index.get(t.charCodeAt(i));
+      // the phrases that can start here: first character t[i], and second character t[i + 1] unless one character long
+      const c0 = t.charCodeAt(i);
+      const list = (i + 1 < t.length ? two.pairs.get(c0 * 0x10000 + t.charCodeAt(i + 1)) : undefined) ?? two.singles.get(c0);
       if (!list) continue;
       for (const c of list) {
         if (scope && c.rule.scope !== scope) continue;
@@ -116,6 +131,30 @@ export class DiscardList {
     }
     return null;
   }
+}
+
+/**
+ * A first-character lookup map split further by the second character: `pairs` holds, for every first and
+ * second character of some phrase, the map's list for the first character restricted (in its order) to the
+ * phrases with that second character or of one character; `singles` holds the one-character phrases alone.
+ * A phrase whose second character differs from the text's cannot match there, so the candidates at a position
+ * are the same phrases in the same order, fewer of them.
+ */
+interface TwoCharIndex {
+  pairs: Map<number, Compiled[]>;
+  singles: Map<number, Compiled[]>;
+}
+
+function byTwo(index: Map<number, Compiled[]>): TwoCharIndex {
+  const pairs = new Map<number, Compiled[]>();
+  const singles = new Map<number, Compiled[]>();
+  for (const [c0, list] of index) {
+    const ones = list.filter((c) => c.text.length === 1);
+    if (ones.length) singles.set(c0, ones);
+    const seconds = new Set(list.filter((c) => c.text.length > 1).map((c) => c.text.charCodeAt(1)));
+    for (const c1 of seconds) pairs.set(c0 * 0x10000 + c1, list.filter((c) => c.text.length === 1 || c.text.charCodeAt(1) === c1));
+  }
+  return { pairs, singles };
 }
 
 /** lower case, with whitespace and underscores as single spaces; the same length as the input */
