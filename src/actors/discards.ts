@@ -42,7 +42,7 @@ export class DiscardList {
   private index: Map<number, Compiled[]> | null = null;
   /** the same lists holding only one scope's rules (match() is called per scope) */
   private scoped: Record<'sentence' | 'story', Map<number, Compiled[]>> | null = null;
-  private regexes: { re: RegExp; rule: DiscardRule }[] = [];
+  private regexes: { re: RegExp; rule: DiscardRule; digit: boolean }[] = [];
   /** per lookup map (all, or one scope's): its phrases by their first two characters (see byTwo) */
   private twoChar = new Map<Map<number, Compiled[]>, TwoCharIndex>();
 
@@ -68,7 +68,7 @@ export class DiscardList {
     const index = new Map<number, Compiled[]>();
     this.regexes = [];
     for (const rule of this.rules) {
-      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule }); continue; }
+      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule, digit: requiresDigit(rule.phrase) }); continue; }
       const text = normalise(rule.phrase).trim();
       if (!text) continue;
       const key = text.charCodeAt(0);
@@ -124,13 +124,55 @@ export class DiscardList {
       }
     }
     if (best) return best;
+    let digits: boolean | undefined; // does the text hold an ASCII digit (asked once, if a rule needs one)
     for (const r of this.regexes) {
       if (scope && r.rule.scope !== scope) continue;
+      if (r.digit && !(digits ??= DIGIT.test(text))) continue; // no match can exist: skip the regex
       const m = r.re.exec(text);
       if (m) return { rule: r.rule, matched: m[0] };
     }
     return null;
   }
+}
+
+const DIGIT = /\d/;
+
+/**
+ * Must every match of this regular expression source hold an ASCII digit? True when a \d at the top level (not
+ * inside a group, a class or an alternative) is repeated at least once (no quantifier, +, {n,} with n ≥ 1):
+ * then a text without a digit cannot match, and the regex need not run. False when unsure.
+ */
+export function requiresDigit(source: string): boolean {
+  let depth = 0;
+  let found = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const e = source[++i];
+      if (e === 'd' && depth === 0 && !optionalAt(source, i + 1)) found = true;
+      continue;
+    }
+    if (c === '[') {
+      // a character class: skip to its closing bracket (escapes included)
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false; // top-level alternatives: each would need its own digit
+  }
+  return found;
+}
+
+/** does the quantifier at source[i] (if any) allow zero repetitions? */
+function optionalAt(source: string, i: number): boolean {
+  const q = source[i];
+  if (q === '?' || q === '*') return true;
+  if (q === '{') {
+    const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
+    return !!m && Number(m[1]) === 0;
+  }
+  return false;
 }
 
 /**
