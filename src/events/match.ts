@@ -14,9 +14,15 @@ function wordsAt(doc: Doc, k: number, end: number, words: string[]): boolean {
   if (k + words.length > end) return false;
   for (let j = 0; j < words.length; j++) {
     const t = doc.tokens[k + j];
-    if (t.lemma !== words[j] && t.lower !== words[j] && !(t.pos === 'PROPN' && singular(t.lower) === words[j])) return false;
+    const w = words[j];
+    if (t.lemma !== w && t.lower !== w && !(t.pos === 'PROPN' && maySingular(t.lower, w) && singular(t.lower) === w)) return false;
   }
   return true;
+}
+
+/** can singular(lower) be w? It keeps the first character and drops at most two characters (a cheap test first) */
+function maySingular(lower: string, w: string): boolean {
+  return w.length <= lower.length && w.length >= lower.length - 2 && w.charCodeAt(0) === lower.charCodeAt(0);
 }
 
 /** every form by which a token in [from, end) can match a pattern word (see wordsAt) */
