@@ -48,22 +48,8 @@ function singulars(key: string, lemma: string): string[] {
   return out;
 }
 
-const ASCII_ALNUM = 0;
-const HYPHENATED = 1;
-const OTHER = 2;
-/** one pass over a token's text: HYPHENATED when it holds a hyphen (- ‐ ‑ –), else ASCII_ALNUM when it is only A-Z, a-z, 0-9 (or empty) */
-function shapeOf(text: string): number {
-  let shape = ASCII_ALNUM;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
-    if (c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2013) return HYPHENATED;
-    shape = OTHER;
-  }
-  return shape;
-}
-
 const unitCache = new WeakMap<Token[], { units: Unit[]; firstUnit: Int32Array }>();
+const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
 
 /** The units of a token list (cached per list): hyphen and apostrophe tokens vanish but glue their neighbours. */
@@ -78,9 +64,8 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
     // split only a token that holds a hyphen (the regex split is the costly part of this loop)
-    const shape = shapeOf(t.text);
-    if (t.text.length <= 2 || shape !== HYPHENATED) {
-      const raw = shape === ASCII_ALNUM ? t.text : rawKeyOf(t.text); // (rawKeyOf keeps an ASCII letters-and-digits word as is)
+    if (t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
+      const raw = rawKeyOf(t.text);
       const key = raw.toLowerCase(); // = keyOf(t.text)
       if (!key) continue;
       firstUnit[t.i] = units.length;
