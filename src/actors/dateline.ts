@@ -1,8 +1,20 @@
 import type { Doc } from '../core/doc.js';
 import type { ActorDictionary } from './dictionary.js';
 import { codeOn } from './model.js';
+import { isSpace } from '../nlp/bounds.js';
 
 const DASH = /^(?:—|–|-|--|\(|,)$/;
+
+/** /\n\s*$/ on the four characters before `start` (or the text start), read in place instead of sliced */
+function atLineStart(text: string, start: number): boolean {
+  if (start === 0) return true;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (!isSpace(c)) return false;
+  }
+  return false;
+}
 
 /**
  * The dateline's country: news articles open a paragraph with "TBILISI —", "BAMAKO, Mali (AP) —" or
@@ -13,9 +25,9 @@ export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: str
   const tokens = doc.tokens;
   for (let k = 0; k < tokens.length && tokens[k].start < 400; k++) {
     const t = tokens[k];
-    // an all-caps word at a line start
-    const lineStart = t.start === 0 || /\n\s*$/.test(doc.text.slice(Math.max(0, t.start - 4), t.start));
-    if (!lineStart || !/^[A-Z][A-Z.'-]{2,}$/.test(t.text)) continue;
+    // an all-caps word at a line start (the word test first: it needs no slice of the text)
+    if (!/^[A-Z][A-Z.'-]{2,}$/.test(t.text)) continue;
+    if (!atLineStart(doc.text, t.start)) continue;
     let end = k + 1;
     while (end < tokens.length && /^[A-Z][A-Z.'-]+$/.test(tokens[end].text) && end - k < 4) end++;
     const after = tokens[end];

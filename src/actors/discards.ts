@@ -42,12 +42,15 @@ export class DiscardList {
   private index: Map<number, Compiled[]> | null = null;
   /** the same lists holding only one scope's rules (match() is called per scope) */
   private scoped: Record<'sentence' | 'story', Map<number, Compiled[]>> | null = null;
-  private regexes: { re: RegExp; rule: DiscardRule }[] = [];
+  private regexes: { re: RegExp; rule: DiscardRule; digit: boolean }[] = [];
+  /** per lookup map (all, or one scope's): its phrases by their first two characters (see byTwo) */
+  private twoChar = new Map<Map<number, Compiled[]>, TwoCharIndex>();
 
   add(rule: DiscardRule): void {
     this.rules.push(rule);
     this.index = null;
     this.scoped = null;
+    this.twoChar.clear();
   }
 
   addAll(other: DiscardList): void {
@@ -65,7 +68,7 @@ export class DiscardList {
     const index = new Map<number, Compiled[]>();
     this.regexes = [];
     for (const rule of this.rules) {
-      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule }); continue; }
+      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule, digit: requiresDigit(rule.phrase) }); continue; }
       const text = normalise(rule.phrase).trim();
       if (!text) continue;
       const key = text.charCodeAt(0);
@@ -86,10 +89,20 @@ export class DiscardList {
     return index;
   }
 
+  /** the two-character index of a lookup map, built on first use */
+  private twoCharOf(index: Map<number, Compiled[]>): TwoCharIndex {
+    let two = this.twoChar.get(index);
+    if (!two) { two = byTwo(index); this.twoChar.set(index, two); }
+    return two;
+  }
+
   /** The first rule matching the text (story rules first), with the matched text. */
   match(text: string, scope?: 'sentence' | 'story'): { rule: DiscardRule; matched: string } | null {
     const all = this.compile();
     const index = scope ? this.scoped![scope] : all;
+    // nothing to look for (dyad's own list has no story phrases): skip the pass over the text
+    if (!index.size && !this.regexes.some((r) => !scope || r.rule.scope === scope)) return null;
+    const two = this.twoCharOf(index);
     const t = normalise(text);
     let best: { rule: DiscardRule; matched: string } | null = null;
     let prevWord = false; // isWordAt(t, i - 1)
@@ -99,7 +112,9 @@ export class DiscardList {
       prevWord = word;
       // phrases start at a word start (or a sign), never inside a word
       if (inside || (!word && !isSign(t.charCodeAt(i)))) continue;
-      const list = index.get(t.charCodeAt(i));
+      // the phrases that can start here: first character t[i], and second character t[i + 1] unless one character long
+      const c0 = t.charCodeAt(i);
+      const list = (i + 1 < t.length ? two.pairs.get(c0 * 0x10000 + t.charCodeAt(i + 1)) : undefined) ?? two.singles.get(c0);
       if (!list) continue;
       for (const c of list) {
         if (scope && c.rule.scope !== scope) continue;
@@ -109,13 +124,79 @@ export class DiscardList {
       }
     }
     if (best) return best;
+    let digits: boolean | undefined; // does the text hold an ASCII digit (asked once, if a rule needs one)
     for (const r of this.regexes) {
       if (scope && r.rule.scope !== scope) continue;
+      if (r.digit && !(digits ??= DIGIT.test(text))) continue; // no match can exist: skip the regex
       const m = r.re.exec(text);
       if (m) return { rule: r.rule, matched: m[0] };
     }
     return null;
   }
+}
+
+const DIGIT = /\d/;
+
+/**
+ * Must every match of this regular expression source hold an ASCII digit? True when a \d at the top level (not
+ * inside a group, a class or an alternative) is repeated at least once (no quantifier, +, {n,} with n ≥ 1):
+ * then a text without a digit cannot match, and the regex need not run. False when unsure.
+ */
+export function requiresDigit(source: string): boolean {
+  let depth = 0;
+  let found = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const e = source[++i];
+      if (e === 'd' && depth === 0 && !optionalAt(source, i + 1)) found = true;
+      continue;
+    }
+    if (c === '[') {
+      // a character class: skip to its closing bracket (escapes included)
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false; // top-level alternatives: each would need its own digit
+  }
+  return found;
+}
+
+/** does the quantifier at source[i] (if any) allow zero repetitions? */
+function optionalAt(source: string, i: number): boolean {
+  const q = source[i];
+  if (q === '?' || q === '*') return true;
+  if (q === '{') {
+    const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
+    return !!m && Number(m[1]) === 0;
+  }
+  return false;
+}
+
+/**
+ * A first-character lookup map split further by the second character: `pairs` holds, for every first and
+ * second character of some phrase, the map's list for the first character restricted (in its order) to the
+ * phrases with that second character or of one character; `singles` holds the one-character phrases alone.
+ * A phrase whose second character differs from the text's cannot match there, so the candidates at a position
+ * are the same phrases in the same order, fewer of them.
+ */
+interface TwoCharIndex {
+  pairs: Map<number, Compiled[]>;
+  singles: Map<number, Compiled[]>;
+}
+
+function byTwo(index: Map<number, Compiled[]>): TwoCharIndex {
+  const pairs = new Map<number, Compiled[]>();
+  const singles = new Map<number, Compiled[]>();
+  for (const [c0, list] of index) {
+    const ones = list.filter((c) => c.text.length === 1);
+    if (ones.length) singles.set(c0, ones);
+    const seconds = new Set(list.filter((c) => c.text.length > 1).map((c) => c.text.charCodeAt(1)));
+    for (const c1 of seconds) pairs.set(c0 * 0x10000 + c1, list.filter((c) => c.text.length === 1 || c.text.charCodeAt(1) === c1));
+  }
+  return { pairs, singles };
 }
 
 /** lower case, with whitespace and underscores as single spaces; the same length as the input */

@@ -1,5 +1,6 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
+import { startsUpperOrDigit } from '../core/text.js';
 
 /** What a matched phrase stands for. */
 export type LexValue =
@@ -34,7 +35,7 @@ export interface Unit {
   whole: boolean;
 }
 
-/** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force) */
+/** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force); Lexicon.singularAgent tries them in the same order without building the list */
 function singulars(key: string, lemma: string): string[] {
   const out: string[] = [];
   if (lemma !== key) out.push(lemma);
@@ -58,12 +59,20 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array
   const units: Unit[] = [];
   const firstUnit = new Int32Array(tokens.length + 1).fill(-1);
   for (const t of tokens) {
-    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
-    const parts = t.text.length > 2 && HAS_HYPHEN.test(t.text) ? t.text.split(INNER_HYPHEN) : [t.text];
     // glued to the previous unit: no whitespace from that unit's token to this one (dropped "-" tokens may sit between)
     const prev = units[units.length - 1];
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
+    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
+    if (t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
+      const raw = rawKeyOf(t.text);
+      const key = raw.toLowerCase(); // = keyOf(t.text)
+      if (!key) continue;
+      firstUnit[t.i] = units.length;
+      units.push({ key, raw, tok: t.i, glued, whole: true });
+      continue;
+    }
+    const parts = t.text.split(INNER_HYPHEN);
     let first = true;
     for (const p of parts) {
       const raw = rawKeyOf(p);
@@ -101,6 +110,8 @@ export class Lexicon {
   private byFirst = new Map<string, Phrase[]>();
   private seen = new Set<string>();
   private dirty = true;
+  /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
+  private entryKeys: Set<string> | null = null;
   size = 0;
 
   add(phrase: string, value: LexValue, opts: { casing?: Casing; layer?: number } = {}): void {
@@ -123,6 +134,34 @@ export class Lexicon {
     list.push({ keys, raw, casing, value, layer: opts.layer ?? 0, text: phrase.trim() });
     this.size++;
     this.dirty = true;
+    this.entryKeys = null;
+  }
+
+  /**
+   * Can token `tok` be part of an entry phrase match? Every unit a match consumes is one of the phrase's word
+   * keys, or part of one when glued to a neighbouring unit (no space between: "Erdo"+"g"+"an"). So a token whose
+   * units all stand alone (spaces on both sides) and are no word of any entry phrase is in no entry match.
+   * Undecided (true) for a glued unit or a token without units.
+   */
+  mayJoinEntry(tokens: Token[], tok: number): boolean {
+    const { units, firstUnit } = unitsOf(tokens);
+    let any = false;
+    for (let u = firstUnit[tok]; u >= 0 && u < units.length && units[u].tok === tok; u++) {
+      any = true;
+      const alone = !units[u].glued && !(u + 1 < units.length && units[u + 1].glued);
+      if (!alone || this.entryWords().has(units[u].key)) return true;
+    }
+    return !any;
+  }
+
+  /** every word key of every entry phrase (built on first use, reset by add) */
+  private entryWords(): Set<string> {
+    if (!this.entryKeys) {
+      const set = new Set<string>();
+      for (const list of this.byFirst.values()) for (const p of list) if (p.value.type === 'entry') for (const k of p.keys) set.add(k);
+      this.entryKeys = set;
+    }
+    return this.entryKeys;
   }
 
   private prepare(): void {
@@ -143,7 +182,11 @@ export class Lexicon {
   /** The longest phrase starting at unit u (not crossing token `endTok`), or null. */
   matchUnit(tokens: Token[], u: number, endTok: number): LexMatch | null {
     this.prepare();
-    const { units } = unitsOf(tokens);
+    return this.matchFrom(tokens, unitsOf(tokens).units, u, endTok);
+  }
+
+  /** matchUnit on the token list's units (prepared) */
+  private matchFrom(tokens: Token[], units: Unit[], u: number, endTok: number): LexMatch | null {
     const start = units[u];
     if (!start || start.tok >= endTok) return null;
     // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
@@ -168,11 +211,8 @@ export class Lexicon {
     if (!best && start.whole) {
       // an agent of one word matched by lemma ("troops" → troop), or by a plain plural when the tagger
       // took a capitalised plural for a name ("Militias attacked")
-      for (const k of singulars(start.key, keyOf(tokens[start.tok].lemma))) {
-        const list = this.byFirst.get(k);
-        if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') { best = { p, endUnit: u + 1 }; break; }
-        if (best) break;
-      }
+      const p = this.singularAgent(start.key, keyOf(tokens[start.tok].lemma));
+      if (p) best = { p, endUnit: u + 1 };
     }
     if (!best) return null;
     const last = units[best.endUnit - 1];
@@ -183,6 +223,36 @@ export class Lexicon {
       phrase: best.p.text,
       partial: units[u - 1]?.tok === start.tok,
     };
+  }
+
+  /** the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them) */
+  private singularAgent(key: string, lemma: string): Phrase | null {
+    if (lemma !== key) {
+      const p = this.oneWordAgent(lemma);
+      if (p) return p;
+    }
+    if (key.length > 4 && key.endsWith('men')) {
+      const p = this.oneWordAgent(key.slice(0, -3) + 'man');
+      if (p) return p;
+    }
+    if (key.length > 3 && key.endsWith('s')) {
+      if (key.endsWith('ies')) {
+        const p = this.oneWordAgent(key.slice(0, -3) + 'y');
+        if (p) return p;
+      }
+      if (key.endsWith('es')) {
+        const p = this.oneWordAgent(key.slice(0, -2));
+        if (p) return p;
+      }
+      return this.oneWordAgent(key.slice(0, -1));
+    }
+    return null;
+  }
+
+  private oneWordAgent(k: string): Phrase | null {
+    const list = this.byFirst.get(k);
+    if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') return p;
+    return null;
   }
 
   /** Match phrase p whose first word ends at unit `next` (exclusive); returns the end unit or -1. */
@@ -217,16 +287,17 @@ export class Lexicon {
     let raw = '';
     for (let k = a; k < b; k++) raw += units[k].raw;
     if (p.casing === 'exact') return raw === p.raw[w];
-    return w > 0 || /^[\p{Lu}\d]/u.test(raw);
+    return w > 0 || startsUpperOrDigit(raw);
   }
 
   /** Scan a token range left to right, longest match first; returns non-overlapping matches. */
   scan(tokens: Token[], startTok: number, endTok: number): LexMatch[] {
+    this.prepare();
     const { units, firstUnit } = unitsOf(tokens);
     const out: LexMatch[] = [];
     let u = firstUnit[startTok];
     while (u >= 0 && u < units.length && units[u].tok < endTok) {
-      const m = this.matchUnit(tokens, u, endTok);
+      const m = this.matchFrom(tokens, units, u, endTok);
       if (m) {
         out.push(m);
         // continue after the last matched token

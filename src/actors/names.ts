@@ -1,4 +1,5 @@
 import type { Doc } from '../core/doc.js';
+import { startsUpper } from '../core/text.js';
 
 /** capitalised words that are not names (or not the name part of an NP) */
 export const NOT_NAMES = new Set([
@@ -23,7 +24,7 @@ export const NOT_NAMES = new Set([
 /** lower-case particles inside names: "Abu Mohammed al-Jolani", "Lula da Silva", "Ursula von der Leyen" */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd', 'da', 'de', 'del', 'della', 'di', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'ul', 'ud', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'y']);
 
-const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const isCap = startsUpper;
 
 /**
  * Unknown capitalised name words in a token range (a person or group we have no entry for): PROPN tokens

@@ -19,7 +19,8 @@ export function quoteSpans(doc: Doc): QuoteSpan[] {
   const toks = doc.tokens;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k].text;
-    const paragraphBreak = k > 0 && /\n\s*\n/.test(doc.text.slice(toks[k - 1].end, toks[k].start));
+    // (a blank line needs two characters at least: most gaps between tokens are shorter and need no slice)
+    const paragraphBreak = k > 0 && toks[k].start - toks[k - 1].end >= 2 && /\n\s*\n/.test(doc.text.slice(toks[k - 1].end, toks[k].start));
     if (paragraphBreak && open >= 0) { out.push({ start: open, end: k }); open = -1; }
     if (OPEN.has(t) || (t === '"' && open < 0)) { if (open < 0) open = k + 1; continue; }
     if (CLOSE.has(t) || t === '"') {

@@ -5,6 +5,7 @@ import type { ActorEntry, DatedCode } from './model.js';
 import { codeOn, splitCode } from './model.js';
 import { unknownName, NOT_NAMES } from './names.js';
 import { keyOf } from './normalize.js';
+import { startsUpper } from '../core/text.js';
 
 /** prepositions that make their object a place rather than an actor */
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'off', 'beyond']);
@@ -26,6 +27,8 @@ export interface ResolveOpts {
 /** agent mentions whose country must not be guessed from the article ("Latin American leaders") */
 export const NO_COUNTRY_INFERENCE = new WeakSet<ActorMention>();
 
+const NOTHING_COVERED = (): boolean => false;
+
 const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3 : e.kind === 'igo' ? 2 : 1);
 
 /**
@@ -34,12 +37,23 @@ const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3
  * agent alone, or an unknown name (kept with code null, never guessed).
  */
 export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = {}): ActorMention | null {
+  const all = dict.lexicon.scan(doc.tokens, ch.start, extendTo);
+  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor (checked
+  // here, before resolveMatches allocates its closures)
+  if (!all.length && !unknownName(doc, ch.start, ch.end, NOTHING_COVERED)) return null;
+  return resolveMatches(doc, dict, ch, opts, all);
+}
+
+/** resolveNp on the dictionary matches `all` of the NP's range */
+function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: ResolveOpts, all: LexMatch[]): ActorMention | null {
   const tokens = doc.tokens;
-  const all = dict.lexicon.scan(tokens, ch.start, extendTo);
   const notes: string[] = [];
   let backedBy: string | null = null;
   let backedByAt: { start: number; end: number } | null = null;
-  const found: LexMatch[] = [];
+  // the matches that name the actor, by type, in text order
+  let entries: LexMatch[] = [];
+  const agents: LexMatch[] = [];
+  const blocks: LexMatch[] = [];
   for (const f of all) {
     // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
     const lastText = tokens[f.end - 1].text;
@@ -55,11 +69,10 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
       }
       continue;
     }
-    found.push(f);
+    if (f.value.type === 'entry') entries.push(f);
+    else if (f.value.type === 'agent') agents.push(f);
+    else blocks.push(f);
   }
-  let entries = found.filter((f) => f.value.type === 'entry');
-  const agents = found.filter((f) => f.value.type === 'agent');
-  const blocks = found.filter((f) => f.value.type === 'block');
   const locative = ch.prep !== undefined && LOCATIVE_PREPS.has(tokens[ch.prep].lower);
   // a capital that only modifies another noun is no actor: "the Paris agreement", "the Minsk talks"
   entries = entries.filter((f) => {
@@ -72,7 +85,7 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   // "Michael Jordan", "Chad Smith", "George Washington": a country or capital name inside a person's name
   if (!agents.length) {
     const isCovered = (k: number) => all.some((f) => k >= f.start && k < f.end);
-    const nameWord = (k: number) => k >= ch.start && k < ch.end && !isCovered(k) && tokens[k].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
+    const nameWord = (k: number) => k >= ch.start && k < ch.end && !isCovered(k) && tokens[k].pos === 'PROPN' && startsUpper(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
     const before = entries.length;
     entries = entries.filter((f) => {
       if (f.value.type !== 'entry' || f.value.role === 'demonym' || dict.entries[f.value.entryIndex].kind !== 'country') return true;
@@ -104,9 +117,18 @@ export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: 
   const agentValue = agent && agent.value.type === 'agent' ? agent.value : null;
   const former = hasFormer(doc, ch.start, agent ? agent.start + 1 : ch.end);
   const agentSector = agentValue ? (former && !agentValue.prefix ? 'ELI' : agentValue.sector) : former ? 'ELI' : null;
-  const parts = [...entries, ...(agent ? [agent] : []), ...(blockName ? [blockName] : [])];
-  const spanStart = Math.min(...parts.map((f) => f.start), name ? name.start : Infinity);
-  const spanEnd = Math.max(...parts.map((f) => f.end), name ? name.end : -Infinity);
+  // the span: every entry, the agent, the block and the name
+  let spanStart = name ? name.start : Infinity;
+  let spanEnd = name ? name.end : -Infinity;
+  for (const f of entries) {
+    spanStart = Math.min(spanStart, f.start);
+    spanEnd = Math.max(spanEnd, f.end);
+  }
+  for (const f of [agent, blockName]) {
+    if (!f) continue;
+    spanStart = Math.min(spanStart, f.start);
+    spanEnd = Math.max(spanEnd, f.end);
+  }
   const mention: ActorMention = {
     start: spanStart,
     end: spanEnd,

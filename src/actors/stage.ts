@@ -243,6 +243,8 @@ function coordinatedMentions(doc: Doc, from: number, ok: (m: ActorMention, ch: C
 
 /** does a dictionary name start in this NP and end in the next (prepositional) one? */
 function crossesInto(doc: Doc, d: ActorDictionary, ch: Chunk, next: Chunk): boolean {
+  // such a name holds the preposition (token ch.end): most prepositions are in no name, and then no scan is needed
+  if (!d.lexicon.mayJoinEntry(doc.tokens, ch.end)) return false;
   return d.lexicon.scan(doc.tokens, ch.start, next.end).some((f) => f.value.type === 'entry' && f.start < ch.end && f.end > ch.end);
 }
 

@@ -46,11 +46,20 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
     }
     from = Math.max(from, sentFirst);
     const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;
-    const base = { sent: ctx.sent, clause: cl.i, from, to, negated: o.negated, conditional: o.conditional, quote: o.quote, speaker: o.speaker, confidence: Math.min(0.95, conf), pattern: o.pattern, patternOrigin: o.origin, rules: [...o.rules] };
-    drafts.push({ ...base, code, source: s, target: t });
+    // object literals rather than spreads of a shared base: the same fields in the same order, built faster
+    const confidence = Math.min(0.95, conf);
+    drafts.push({
+      sent: ctx.sent, clause: cl.i, from, to, negated: o.negated, conditional: o.conditional, quote: o.quote, speaker: o.speaker,
+      confidence, pattern: o.pattern, patternOrigin: o.origin, rules: [...o.rules], code, source: s, target: t,
+    });
     // the paired event's target is the visited place: "Beijing hosted X" → X 042 CHN
     const placeS = VISIT_CODES.has(reverse ?? '') && s.kind === 'capital' && s.country ? { ...s, code: s.country, sector: null } : s;
-    if (reverse && t) drafts.push({ ...base, code: reverse, source: t, target: placeS, rules: [...o.rules, `paired code ${code}:${reverse}`] });
+    if (reverse && t) {
+      drafts.push({
+        sent: ctx.sent, clause: cl.i, from, to, negated: o.negated, conditional: o.conditional, quote: o.quote, speaker: o.speaker,
+        confidence, pattern: o.pattern, patternOrigin: o.origin, rules: [...o.rules, `paired code ${code}:${reverse}`], code: reverse, source: t, target: placeS,
+      });
+    }
   }
   void doc;
 }

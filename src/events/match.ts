@@ -24,9 +24,15 @@ function wordsAt(doc: Doc, k: number, end: number, words: string[]): boolean {
   if (k + words.length > end) return false;
   for (let j = 0; j < words.length; j++) {
     const t = doc.tokens[k + j];
-    if (t.lemma !== words[j] && t.lower !== words[j] && !(t.pos === 'PROPN' && singular(t.lower) === words[j])) return false;
+    const w = words[j];
+    if (t.lemma !== w && t.lower !== w && !(t.pos === 'PROPN' && maySingular(t.lower, w) && singular(t.lower) === w)) return false;
   }
   return true;
+}
+
+/** can singular(lower) be w? It keeps the first character and drops at most two characters (a cheap test first) */
+function maySingular(lower: string, w: string): boolean {
+  return w.length <= lower.length && w.length >= lower.length - 2 && w.charCodeAt(0) === lower.charCodeAt(0);
 }
 
 /** every form by which a token in [from, end) can match a pattern word (see wordsAt) */
@@ -40,6 +46,9 @@ function formsIn(doc: Doc, from: number, end: number): Set<string> {
   }
   return forms;
 }
+
+/** fewer patterns than this are matched without the possible() pre-check (its result would be the same) */
+const POSSIBLE_MIN_PATTERNS = 3;
 
 /** a cheap necessary condition: every word element has an alternative whose words all occur in the range */
 function possible(elems: VerbPattern['elems'], forms: Set<string>): boolean {
@@ -82,14 +91,15 @@ export function matchPatterns(
 ): PatternMatch | null {
   const list = dict.byHead.get(head);
   if (!list) return null;
-  const forms = formsIn(doc, after, end);
+  // the pre-check pays for its set of forms only when there are several patterns to reject
+  const forms = list.length >= POSSIBLE_MIN_PATTERNS ? formsIn(doc, after, end) : null;
   let preForms: Set<string> | null = null;
   let fallback: PatternMatch | null = null;
   let fallbackScore = -1;
   let best: PatternMatch | null = null;
   let bestScore = -1;
   for (const p of list) {
-    if (!possible(p.elems, forms)) continue; // some word element has no alternative whose words all occur
+    if (forms && !possible(p.elems, forms)) continue; // some word element has no alternative whose words all occur
     let firstPre: number | null = null;
     if (p.pre.length) {
       if (!window) continue;

@@ -3,6 +3,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
+import { startsUpper } from '../core/text.js';
 
 /** How the NP that names a place sits in its clause. */
 export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'of' | 'dateline' | 'other';
@@ -30,39 +31,140 @@ export interface PlaceCandidate {
 }
 
 const TEMPORAL = /^(last|this|next|yesterday|today|tonight|overnight|early|late|(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|week|weekend|month|year)$/;
-const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token) => startsUpper(t.text);
 const isPossessive = (t: Token | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 
-const normCache = new WeakMap<Doc, (string | undefined)[]>();
+/**
+ * normName of a token's text, memoised process-wide: news vocabulary repeats, and normName (NFD, five regex
+ * passes) is the costly part of every key. Bounded: the memo starts afresh past MEMO_MAX distinct texts.
+ */
+const MEMO_MAX = 100_000;
+let normMemo = new Map<string, string>();
+function tokenNorm(text: string): string {
+  let n = normMemo.get(text);
+  if (n === undefined) {
+    n = normName(text);
+    if (normMemo.size >= MEMO_MAX) normMemo = new Map();
+    normMemo.set(text, n);
+  }
+  return n;
+}
 
-/** the normalized key of a token range (token keys cached per document) */
-export function rangeKey(doc: Doc, start: number, end: number): string {
+const normCache = new WeakMap<Doc, (string | undefined)[]>();
+let lastDoc: Doc | null = null;
+let lastCache: (string | undefined)[] = [];
+
+/** the normalized keys of a document's tokens (filled lazily) */
+function normsOf(doc: Doc): (string | undefined)[] {
+  if (doc === lastDoc) return lastCache;
   let cache = normCache.get(doc);
   if (!cache) { cache = []; normCache.set(doc, cache); }
-  const parts: string[] = [];
+  lastDoc = doc;
+  lastCache = cache;
+  return cache;
+}
+
+/** the normalized key of token k */
+function tokenKey(doc: Doc, cache: (string | undefined)[], k: number): string {
+  let n = cache[k];
+  if (n === undefined) { n = tokenNorm(doc.tokens[k].text); cache[k] = n; }
+  return n;
+}
+
+/** the normalized key of a token range: the tokens' keys joined by spaces, empty ones left out */
+export function rangeKey(doc: Doc, start: number, end: number): string {
+  const cache = normsOf(doc);
+  let key = '';
   for (let k = start; k < end; k++) {
-    let n = cache[k];
-    if (n === undefined) { n = normName(doc.tokens[k].text); cache[k] = n; }
-    if (n) parts.push(n);
+    const n = tokenKey(doc, cache, k);
+    if (n) key = key ? key + ' ' + n : n;
   }
-  return parts.join(' ');
+  return key;
+}
+
+/** the first word of the key of a range that starts at token k: "" when token k's own key is empty */
+function firstWordAt(doc: Doc, k: number): string {
+  const n = tokenKey(doc, normsOf(doc), k);
+  const sp = n.indexOf(' ');
+  return sp < 0 ? n : n.slice(0, sp);
 }
 
 /** country code a token range names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
 export function countryWord(doc: Doc, start: number, end: number): string | null {
+  return countryOfKey(rangeKey(doc, start, end));
+}
+
+function countryOfKey(key: string): string | null {
   const ci = countryIndex();
-  const key = rangeKey(doc, start, end);
-  return ci.names.get(key) ?? ci.demonyms.get(key) ?? ci.demonyms.get(key.replace(/s$/, '')) ?? null;
+  return ci.names.get(key) ?? ci.demonyms.get(key) ?? (key.endsWith('s') ? ci.demonyms.get(key.slice(0, -1)) : undefined) ?? null;
+}
+
+/**
+ * The longest range k..k+len (len ≤ maxLen; inside token k's sentence when sameSentence) that names a country
+ * (countryWord), the one a search from maxLen down to 1 finds. The range grows a token at a time and stops
+ * once its key neither names a country nor begins a country key: a longer range's key only adds whole words.
+ */
+export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSentence: boolean): { len: number; code: string } | null {
+  const toks = doc.tokens;
+  const cache = normsOf(doc);
+  const prefixes = countryPrefixes();
+  let key = '';
+  let best: { len: number; code: string } | null = null;
+  for (let l = 1; l <= maxLen; l++) {
+    const j = k + l - 1;
+    if (sameSentence && toks[j].sent !== toks[k].sent) break; // sentences are contiguous: so are all longer ranges
+    const n = tokenKey(doc, cache, j);
+    if (n) key = key ? key + ' ' + n : n;
+    const code = countryOfKey(key);
+    if (code) best = { len: l, code };
+    else if (!prefixes.has(key)) break;
+  }
+  return best;
+}
+
+let countryPrefixSet: Set<string> | null = null;
+/** every key of a country name or demonym and each of its leading word sequences ("", "the", "the gambia") */
+function countryPrefixes(): Set<string> {
+  if (countryPrefixSet) return countryPrefixSet;
+  const ci = countryIndex();
+  const set = new Set<string>(['']);
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
+    let at = k.indexOf(' ');
+    while (at >= 0) { set.add(k.slice(0, at)); at = k.indexOf(' ', at + 1); }
+    set.add(k);
+  }
+  countryPrefixSet = set;
+  return set;
+}
+
+/**
+ * Can a range starting at token k name a country (countryWord)? False when token k has a key and its first
+ * word starts no country name or demonym, so callers skip their 1..4-token windows at once.
+ */
+export function mayNameCountry(doc: Doc, k: number): boolean {
+  const w = firstWordAt(doc, k);
+  if (!w) return true; // the range's key starts at a later token: let countryWord decide
+  const first = countryFirstWords();
+  return first.has(w) || (w.endsWith('s') && first.has(w.slice(0, -1)));
+}
+
+let countryFirst: Set<string> | null = null;
+/** first words of every country name and demonym key */
+function countryFirstWords(): Set<string> {
+  if (countryFirst) return countryFirst;
+  const ci = countryIndex();
+  const set = new Set<string>();
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) set.add(k.split(' ')[0]);
+  countryFirst = set;
+  return set;
 }
 
 /** the country named or qualified anywhere in a token range (demonyms, names; longest first) */
 function countryIn(doc: Doc, start: number, end: number): string | null {
   for (let k = start; k < end; k++) {
-    if (!isCap(doc.tokens[k])) continue;
-    for (let l = Math.min(4, end - k); l >= 1; l--) {
-      const c = countryWord(doc, k, k + l);
-      if (c) return c;
-    }
+    if (!isCap(doc.tokens[k]) || !mayNameCountry(doc, k)) continue;
+    const c = longestCountryAt(doc, k, Math.min(4, end - k), false);
+    if (c) return c.code;
   }
   return null;
 }
@@ -70,11 +172,10 @@ function countryIn(doc: Doc, start: number, end: number): string | null {
 /** longest gazetteer name starting at token k, not past `end` */
 function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number; key: string; entries: number[] } | null {
   const toks = doc.tokens;
-  const first = rangeKey(doc, k, k + 1);
-  if (!g.firstWords.has(first.split(' ')[0])) return null;
+  if (!g.firstWords.has(firstWordAt(doc, k))) return null;
   for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
     const last = toks[k + l - 1];
-    if (!isCap(last) && !/^[A-Z]/.test(last.text)) continue;
+    if (!isCap(last)) continue; // (A-Z is upper case too)
     let ok = true;
     for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
     if (!ok) continue;

@@ -1,7 +1,8 @@
 import type { Doc, PlaceMention } from '../core/doc.js';
 import { type Gazetteer, type GeoEntry, regionOf, admin1Key } from './gazetteer.js';
-import { countryWord, type PlaceCandidate } from './detect.js';
+import { longestCountryAt, mayNameCountry, type PlaceCandidate } from './detect.js';
 import { distanceKm } from './names.js';
+import { startsUpper } from '../core/text.js';
 
 /** Scoring weights (see docs/dates-and-places.md). */
 const W = {
@@ -36,12 +37,9 @@ export function documentContext(doc: Doc, extra: { country: string; sent: number
   };
   const toks = doc.tokens;
   for (let k = 0; k < toks.length; k++) {
-    if (!/^\p{Lu}/u.test(toks[k].text)) continue;
-    for (let l = Math.min(4, toks.length - k); l >= 1; l--) {
-      if (toks[k + l - 1].sent !== toks[k].sent) continue;
-      const c = countryWord(doc, k, k + l);
-      if (c) { note(c, toks[k].sent, k, k + l); k += l - 1; break; }
-    }
+    if (!startsUpper(toks[k].text) || !mayNameCountry(doc, k)) continue;
+    const c = longestCountryAt(doc, k, Math.min(4, toks.length - k), true);
+    if (c) { note(c.code, toks[k].sent, k, k + c.len); k += c.len - 1; }
   }
   for (const x of extra) note(x.country, x.sent, x.start, x.end);
   return ctx;

@@ -18,7 +18,7 @@ export const MAX_RUN = 256;
 export const MAX_SENTENCE_TOKENS = 200;
 
 /** JavaScript's \s: the characters wink-nlp also splits text units on (all of them, measured) */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||

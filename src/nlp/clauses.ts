@@ -46,9 +46,10 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   };
   for (let k = first; k < last; k++) {
     const t = tokens[k];
-    const sub = SUBORDINATORS[t.lower];
     // "unless"/"if" open a clause whatever the tagger calls them (wink sometimes tags "Unless" as ADP)
     const condWord = (t.lower === 'unless' || t.lower === 'if') && (k === first || tokens[k - 1].text === ',');
+    // (looked up only when used: a property lookup with a fresh string is not cheap, and this runs on every token)
+    const sub = t.pos === 'SCONJ' || condWord ? SUBORDINATORS[t.lower] : undefined;
     if ((t.pos === 'SCONJ' && sub) || condWord) {
       // "that" after a noun that is not a speech noun is usually relative: "the deal that ended the war"
       let kind: ClauseKind = sub ?? 'conditional';
@@ -72,7 +73,8 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
           const c2 = chunkStartingAt.get(ch.end);
           const v2 = c2 !== undefined ? vgAt.get(c2) : undefined;
           // only after an earlier verb: "France, Germany and Italy condemned" is one coordinated subject
-          const verbBefore = doc.verbs.slice(verbFrom).some((vg) => doc.chunks[vg.chunk].start < k);
+          let verbBefore = false;
+          for (let v = verbFrom; v < doc.verbs.length && !verbBefore; v++) verbBefore = doc.chunks[doc.verbs[v].chunk].start < k;
           if (verbBefore && v2 !== undefined && finite(doc, v2) && !doc.verbs[v2].participle) push({ at: k, kind: 'coordinate', marker: k });
         }
       }
@@ -82,11 +84,12 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   let lastFiniteVerb: number | null = null;
   let lastVerbInSegment: number | null = null;
   let segStart = first;
-  const sortedBounds = () => bounds.map((b) => b.at);
   for (const c of chunkIdx) {
     const ch = doc.chunks[c];
     const v = vgAt.get(c);
-    const segNow = sortedBounds().filter((a) => a <= ch.start).reduce((m, a) => Math.max(m, a), first);
+    // the last boundary at or before the chunk (no less than the sentence start)
+    let segNow = first;
+    for (const b of bounds) if (b.at <= ch.start && b.at > segNow) segNow = b.at;
     if (segNow !== segStart) { segStart = segNow; lastVerbInSegment = null; }
     if (v === undefined) continue;
     const vg = doc.verbs[v];
@@ -106,7 +109,9 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       lastVerbInSegment = v;
       continue;
     }
-    const seg = bounds.filter((b) => b.at <= ch.start).reduce((m, b) => (b.at > m.at ? b : m), bounds[0]);
+    // the segment the verb is in: the first of the latest boundaries at or before it
+    let seg = bounds[0];
+    for (const b of bounds) if (b.at <= ch.start && b.at > seg.at) seg = b;
     const afterComma = doc.tokens[ch.start - 1]?.text === ',';
     const restrictiveRelative = seg.kind === 'relative' && seg.marker !== null && doc.tokens[seg.marker - 1]?.text !== ',' && !SPEECH_VERBS.has(doc.verbs[lastVerbInSegment ?? v].lemma);
     if (lastVerbInSegment !== null && finite(doc, v) && seg.kind === 'relative' && ((afterComma && seg.marker !== null && doc.tokens[seg.marker - 1]?.text === ',') || (restrictiveRelative && !afterComma))) {
