@@ -189,6 +189,19 @@ describe('actors: discards and unknown actors', () => {
     assert.ok(partial.events.some((e) => e.source.code === null), 'kept with --partial');
   });
 
+  it('matches discards after letters that lower-case to two characters, with the right phrase', () => {
+    const list = parseDiscards('[sports]\nWorld Cup\n', 'test');
+    const hit = list.match('İİİ İstanbul hosted the World Cup draw.', 'sentence');
+    assert.ok(hit);
+    assert.equal(hit.matched.toLowerCase(), 'world cup');
+  });
+
+  it('a word named like an object property ("constructor") is no subordinator or place noun', () => {
+    const doc = codeDoc('The constructor of Kabul attacked Herat. Turkey condemned Israel.', { date: '2024-03-16' });
+    assert.ok(doc.events.some((e) => e.source.code === 'TUR' && e.target?.code === 'ISR'));
+    assert.ok(doc.clauses.every((c) => typeof c.kind === 'string'));
+  });
+
   it('rejects a malformed discard regex with file:line', () => {
     assert.throws(() => parseDiscards('[sports]\n/(unclosed/\n', 'disc.txt'), (e: unknown) => e instanceof DyadError && e.code === 'E_DICT_SYNTAX' && e.where === 'disc.txt:2');
   });

@@ -201,7 +201,10 @@ function byTwo(index: Map<number, Compiled[]>): TwoCharIndex {
 
 /** lower case, with whitespace and underscores as single spaces; the same length as the input */
 function normalise(s: string): string {
-  return s.toLowerCase().replace(NOT_SPACE_BLANK, ' ');
+  let low = s.toLowerCase();
+  // a few letters lower-case to two characters ("İ" → "i̇"): keep those as they are, so offsets stay true
+  if (low.length !== s.length) low = Array.from(s, (ch) => { const l = ch.toLowerCase(); return l.length === ch.length ? l : ch; }).join('');
+  return low.replace(NOT_SPACE_BLANK, ' ');
 }
 /** \s and _ except ' ' itself (a space needs no replacing; most texts then have nothing to replace) */
 const NOT_SPACE_BLANK = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff_]/g;

@@ -11,7 +11,7 @@ export const DIRECTIONAL = new Set(['to', 'into', 'towards', 'toward', 'onto', '
 export const TARGETING = new Set(['on', 'against', 'upon']);
 
 /** nouns that make an NP a place description: "the Libyan capital of Tripoli", "Syria's north" */
-export const GEO_NOUNS: Record<string, 'capital' | 'city' | 'admin1' | 'area'> = {
+export const GEO_NOUNS: Record<string, 'capital' | 'city' | 'admin1' | 'area'> = Object.assign(Object.create(null) as Record<string, 'capital' | 'city' | 'admin1' | 'area'>, {
   capital: 'capital', city: 'city', town: 'city', village: 'city', port: 'city', hometown: 'city', suburb: 'city',
   suburbs: 'city', outskirts: 'city', neighbourhood: 'city', neighborhood: 'city', district: 'area', 'city-state': 'city',
   province: 'admin1', region: 'admin1', state: 'admin1', governorate: 'admin1', oblast: 'admin1', county: 'admin1',
@@ -19,7 +19,7 @@ export const GEO_NOUNS: Record<string, 'capital' | 'city' | 'admin1' | 'area'> =
   north: 'area', south: 'area', east: 'area', west: 'area', northeast: 'area', northwest: 'area', southeast: 'area',
   southwest: 'area', centre: 'area', center: 'area', heart: 'area', border: 'area', borders: 'area', coast: 'area',
   countryside: 'area', interior: 'area', area: 'area', areas: 'area', part: 'area', parts: 'area', rest: 'area',
-};
+});
 
 /** region keywords after a name: "Idlib province", "the Donetsk region" */
 export const REGION_AFTER = new Set(['province', 'region', 'governorate', 'oblast', 'state', 'county', 'prefecture', 'district', 'department', 'territory', 'provinces', 'regions']);

@@ -14,12 +14,13 @@ export const SPEECH_VERBS = new Set([
 export const TIME_HEADS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
 
 /** subordinators and the clause kind they open */
-export const SUBORDINATORS: Record<string, 'conditional' | 'complement' | 'adverbial'> = {
+// (prototype-free: a token "constructor" or "toString" must find nothing)
+export const SUBORDINATORS: Record<string, 'conditional' | 'complement' | 'adverbial'> = Object.assign(Object.create(null) as Record<string, 'conditional' | 'complement' | 'adverbial'>, {
   if: 'conditional', unless: 'conditional', whether: 'complement', that: 'complement',
   because: 'adverbial', after: 'adverbial', before: 'adverbial', while: 'adverbial', when: 'adverbial',
   although: 'adverbial', though: 'adverbial', as: 'adverbial', since: 'adverbial', until: 'adverbial',
   once: 'adverbial', whereas: 'adverbial', where: 'adverbial',
-};
+});
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'whose']);
 
