@@ -1,5 +1,5 @@
 import type { Token } from '../core/doc.js';
-import { singular } from './lexicon.js';
+import { singular, SPEECH_VERBS } from './lexicon.js';
 
 /** plural nouns wink often tags as verbs in headlines and subjects ("Russian forces shelled") */
 const NOUN_VERB_PLURALS = new Set(['forces', 'troops', 'attacks', 'strikes', 'protests', 'talks', 'sanctions', 'rebels', 'arms', 'supplies', 'shells', 'raids', 'clashes', 'fighters', 'militants', 'guards', 'police', 'aid', 'funds', 'calls', 'ties', 'threats', 'demands', 'plans']);
@@ -115,7 +115,16 @@ export function repairRelativeVerbs(tokens: Token[], first: number, last: number
  * phrase): the first -ed word after a noun is its verb. Its lemma is a guess the event matcher re-checks.
  */
 export function repairMissingVerb(tokens: Token[], first: number, last: number): void {
-  for (let k = first; k < last; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return;
+  // the only verb may be a trailing attribution's ("Gunmen abducted two students, police said"): then the
+  // part before its comma is the verbless clause
+  let firstVerb = -1;
+  for (let k = first; k < last; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') { firstVerb = k; break; }
+  if (firstVerb >= 0) {
+    let comma = -1;
+    for (let k = firstVerb - 1; k > first; k--) if (tokens[k].text === ',') { comma = k; break; }
+    if (comma < 0 || !SPEECH_VERBS.has(tokens[firstVerb].lemma) || firstVerb - comma > 5) return;
+    last = comma;
+  }
   for (let k = first + 1; k < last - 1; k++) {
     const t = tokens[k];
     const prev = tokens[k - 1];
