@@ -35,6 +35,11 @@ export function firstActorAfter(ctx: SentenceCtx, from: number, end: number, all
     if (!m) continue;
     // the source's own side is no target: "Egypt threatened military intervention against the GNA"
     if (notTarget?.(m)) continue;
+    // "on the border with Uganda": a neighbour named to place something is no target
+    const prevCh = c > 0 ? doc.chunks[c - 1] : undefined;
+    // ("deployed troops to the border with Ukraine", "reopened its border with Syria" do target it)
+    if (doc.chunks[c].prep !== undefined && prevCh?.kind === 'NP' && prevCh.end === doc.chunks[c].prep && BORDER_NOUNS.has(doc.tokens[prevCh.head].lemma)
+      && prevCh.prep !== undefined && AT_BORDER.has(doc.tokens[prevCh.prep].lower)) continue;
     // a place whose name holds an agent word is a place, not that agent ("the West Bank" is no bank)
     if (m.kind === 'agent' && doc.chunks[c].place !== undefined) continue;
     const ch = doc.chunks[c];
@@ -81,6 +86,8 @@ export const PLACE_TARGET = /^(18|19|20|07|042)/;
  * The country of a place named as the object ("shelled Kharkiv", "blockaded Gaza") or after an attack
  * preposition ("launched missiles at Odesa"), as an actor for the event's target.
  */
+const BORDER_NOUNS = new Set(['border', 'frontier', 'boundary', 'borderland', 'crossing']);
+const AT_BORDER = new Set(['on', 'near', 'along', 'at', 'by', 'close']);
 const PLACE_NOUNS_OF = new Set(['area', 'district', 'neighbourhood', 'neighborhood', 'outskirt', 'outskirts', 'suburb', 'part', 'centre', 'center', 'city', 'town', 'village', 'region', 'province', 'port', 'airport', 'camp', 'street', 'quarter', 'countryside', 'east', 'west', 'north', 'south']);
 
 export function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorMention | null {

@@ -301,6 +301,10 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
         const keyword = REGION_AFTER.has(afterInChunk.lower) || CITY_AFTER.has(afterInChunk.lower) || !!GEO_NOUNS[afterInChunk.lower] || FACILITIES.has(toks[ch.head].lower);
         const countryOnly = m.entries.every((i) => g.entry(i).kind === 'country');
         if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
+        // a demonym before a noun is an adjective, not the region of that name: "the Somali border" (not
+        // Ethiopia's Somali Region), unless a region word follows ("Somali region")
+        const demonym = countryIndex().demonyms.has(normName(doc.spanText(k, m.end)));
+        if (nounAfter && demonym && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower)) { k = m.end - 1; continue; }
       }
       if (afterInChunk && (afterInChunk.text === '-' || /^-/.test(afterInChunk.text))) { k = m.end - 1; continue; } // "Iran-backed"
       // sentence-initial capital on a common noun: "Police said", "Union members"

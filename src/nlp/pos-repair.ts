@@ -12,6 +12,8 @@ const NOUN_VERB_PLURALS = new Set(['forces', 'troops', 'attacks', 'strikes', 'pr
 export function repairPos(tokens: Token[], first: number, last: number): void {
   for (let k = first; k < last; k++) {
     const t = tokens[k];
+    // "fired tear gas": a noun compound, not the verb "tear"
+    if (t.lower === 'tear' && tokens[k + 1]?.lower === 'gas' && k + 1 < last) { t.pos = 'NOUN'; t.lemma = 'tear'; continue; }
     if (t.pos !== 'VERB' || !NOUN_VERB_PLURALS.has(t.lower)) continue;
     const prev = k > first ? tokens[k - 1] : null;
     const next = k + 1 < last ? tokens[k + 1] : null;
