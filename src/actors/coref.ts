@@ -1,5 +1,6 @@
 import type { Doc, ActorMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
+import { clauseAt } from '../core/scope.js';
 import { SPEECH_VERBS, singular } from '../nlp/lexicon.js';
 import { quoteSpans, insideQuote } from './quotes.js';
 import { NO_COUNTRY_INFERENCE } from './resolve.js';
@@ -95,8 +96,8 @@ const OBJECT_PRONOUNS = new Set(['them', 'him']);
 
 /** mention indices of the subject of the innermost clause holding token k */
 function ownSubjects(doc: Doc, k: number): Set<number> {
-  let best: (typeof doc.clauses)[number] | null = null;
-  for (const cl of doc.clauses) if (cl.start <= k && k < cl.end && (!best || cl.end - cl.start < best.end - best.start)) best = cl;
+  const ci = clauseAt(doc, k);
+  const best = ci >= 0 ? doc.clauses[ci] : null;
   const out = new Set<number>();
   if (!best) return out;
   for (const c of clauseSubject(doc, best.i)) {
@@ -233,8 +234,7 @@ const AT_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'th
  * by a speaker with a country (or the speaker's own object, "told parliament") is of that country.
  */
 function speakerCountry(doc: Doc, m: ActorMention): string | null {
-  let ci = -1;
-  for (const cl of doc.clauses) if (cl.start <= m.start && m.start < cl.end && (ci < 0 || cl.end - cl.start < doc.clauses[ci].end - doc.clauses[ci].start)) ci = cl.i;
+  let ci = clauseAt(doc, m.start);
   for (let hops = 0; ci >= 0 && hops < 4; hops++) {
     const cl = doc.clauses[ci];
     if (cl.verb !== null && SPEECH_VERBS.has(doc.verbs[cl.verb].lemma)) {
@@ -275,13 +275,29 @@ export function inferAgentCountries(doc: Doc, dateline: { country: string; text:
   const countries = new Set<string>();
   for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun' && !m.backedBy) countries.add(m.country);
   const only = countries.size === 1 ? [...countries][0] : null;
+  // per sentence, the first place something is "in": a country or capital mention, else a city or region
+  // from the gazetteer ("gunmen shot dead a police officer in Peshawar"); one pass each, not one per agent
+  let placeOf: Map<number, { country: string | null; text: string }> | null = null;
+  const placeIn = (sent: number) => {
+    if (!placeOf) {
+      placeOf = new Map();
+      for (const x of doc.mentions) {
+        const s = doc.tokens[x.start].sent;
+        if (!placeOf.has(s) && x.locative && x.country && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start))) placeOf.set(s, x);
+      }
+      const fromGazetteer = new Map<number, { country: string | null; text: string }>();
+      for (const p of doc.places) {
+        const s = doc.tokens[p.start].sent;
+        if (!placeOf.has(s) && !fromGazetteer.has(s) && p.country && AT_PLACE.has(precedingPrep(doc, p.start))) fromGazetteer.set(s, p);
+      }
+      for (const [s, p] of fromGazetteer) placeOf.set(s, p);
+    }
+    return placeOf.get(sent);
+  };
   for (const m of doc.mentions) {
     if (m.kind !== 'agent' || m.country || !m.sector || m.coref || NO_COUNTRY_INFERENCE.has(m)) continue;
     if (indefiniteOnly && isDefinite(doc, m)) continue;
-    const sent = doc.tokens[m.start].sent;
-    const place = doc.mentions.find((x) => x.locative && x.country && doc.tokens[x.start].sent === sent && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start)))
-      // a city or region from the gazetteer: "gunmen shot dead a police officer in Peshawar"
-      ?? doc.places.find((p) => p.country && doc.tokens[p.start].sent === sent && AT_PLACE.has(precedingPrep(doc, p.start)));
+    const place = placeIn(doc.tokens[m.start].sent);
     const country = place?.country ?? speakerCountry(doc, m) ?? dateline?.country ?? only;
     if (!country) continue;
     m.country = country;

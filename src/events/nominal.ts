@@ -64,10 +64,10 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
  * "Iranian-backed militias", "the UN-backed government": the backer supports the actor (051, as "backed by
  * Iran" is coded). One event per backed mention in the sentence, evidence from the backer to the actor.
  */
-export function backingEvents(ctx: SentenceCtx, drafts: Draft[]): void {
+export function backingEvents(ctx: SentenceCtx, backed: readonly ActorMention[], drafts: Draft[]): void {
   const doc = ctx.doc;
   const { first, last } = doc.sentences[ctx.sent];
-  for (const m of doc.mentions) {
+  for (const m of backed) {
     if (!m.backedBy || !m.backedByAt || !m.code || m.start < first || m.end > last || m.kind === 'pronoun') continue;
     if (m.backedBy === m.code) continue;
     const cl = ctx.clauses.find((x) => m.start >= x.start && m.start < x.end);

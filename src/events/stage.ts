@@ -43,6 +43,8 @@ export function eventsStage(opts: EventOptions = {}): Stage {
     assigns: ['events'],
     run(doc: Doc) {
       const drafts: Draft[] = [];
+      // the few mentions with a backer ("Iranian-backed"), found once per document
+      const backed = doc.mentions.filter((m) => m.backedBy);
       let c0 = 0;
       const clausesOf: Doc['clauses'][] = doc.sentences.map(() => []);
       for (const c of doc.clauses) clausesOf[c.sent]?.push(c);
@@ -56,7 +58,7 @@ export function eventsStage(opts: EventOptions = {}): Stage {
           const before = drafts.length;
           codeSentence(ctx, verbs, nouns, drafts);
           nominalEvents(ctx, nouns, c0, c1, drafts);
-          if (!ctx.literal) backingEvents(ctx, drafts);
+          if (!ctx.literal && backed.length) backingEvents(ctx, backed, drafts);
           dedupeSentence(drafts, before);
         }
         c0 = c1;
