@@ -166,6 +166,7 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
       }
     }
     mention.kind = role === 'capital' ? 'capital' : e.kind;
+    if (role === 'demonym' && !agentValue && best.end === ch.end && entries.length === 1 && !name) mention.demonymOnly = true;
     if (e.kind === 'person' || e.kind === 'group') mention.name = e.label;
     mention.entryId = e.id;
     if (dc) {

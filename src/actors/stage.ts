@@ -158,6 +158,7 @@ function distributeAgents(doc: Doc): void {
     if (ch.kind !== 'NP' || ch.mention === undefined) continue;
     const m = doc.mentions[ch.mention];
     shareCountry(doc, c);
+    shareHead(doc, c);
     if (!m.sector || !m.agents.length || m.kind === 'pronoun' || m.coref) continue;
     const pp = chunks[c + 1];
     // "a spokesman for the Chinese foreign ministry", "a spokesman for Hamas": the body spoken for
@@ -239,6 +240,35 @@ function coordinatedMentions(doc: Doc, from: number, ok: (m: ActorMention, ch: C
     if (between.includes('and') || between.includes('or')) return list;
   }
   return null;
+}
+
+/**
+ * "Sierra Leonean and Liberian refugees", "Russian and Chinese warships": a bare demonym coordinated before a
+ * demonym + agent phrase shares its head: SLE → SLEREF, RUS → RUSMIL.
+ */
+function shareHead(doc: Doc, c: number): void {
+  const chunks = doc.chunks;
+  const m = doc.mentions[chunks[c].mention!];
+  if (!m.demonymOnly || m.sector || !m.country) return;
+  let r = c + 1;
+  // "Russian, Chinese and Iranian warships": walk over further bare demonyms to the phrase with the head
+  const list = [m];
+  for (; r < chunks.length; r++) {
+    const x = chunks[r];
+    if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) return;
+    const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
+    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) return;
+    const xm = doc.mentions[x.mention];
+    if (xm.demonymOnly && !xm.sector) { list.push(xm); continue; }
+    if (xm.kind !== 'country' || !xm.sector || !xm.country || !xm.agents.length) return;
+    for (const d of list) {
+      d.sector = xm.sector;
+      d.code = d.country + xm.sector;
+      d.agents = [...xm.agents];
+      d.entries.push(`shares the head '${xm.agents[0]}' of '${xm.text}' → ${d.code}`);
+    }
+    return;
+  }
 }
 
 /** does a dictionary name start in this NP and end in the next (prepositional) one? */

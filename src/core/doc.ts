@@ -134,6 +134,8 @@ export interface ActorMention {
    * "the ambassadors of Arnor, Osgiliath and Gondor"): indices in doc.mentions, each an actor beside this one
    */
   also?: number[];
+  /** the mention is a bare demonym adjective ("Sierra Leonean" in "Sierra Leonean and Liberian refugees") */
+  demonymOnly?: boolean;
 }
 
 /** A quoted stretch of text (quote marks excluded) and the mention of who said it, if found. */
