@@ -49,7 +49,10 @@ export function resolveCoreference(doc: Doc, owners: Map<number, number>, compos
     const m = doc.chunks[c].mention;
     if (m !== undefined) subjects.add(m);
   }
-  const infos: Info[] = doc.mentions.map((m, i) => info(doc, m, i, subjects.has(i)));
+  // the head noun of each mention's phrase: "Afghan rebel leaders" is plural though the mention ends at "rebel"
+  const heads = new Map<number, number>();
+  for (const ch of doc.chunks) if (ch.kind === 'NP' && ch.mention !== undefined && !heads.has(ch.mention)) heads.set(ch.mention, ch.head);
+  const infos: Info[] = doc.mentions.map((m, i) => info(doc, m, i, subjects.has(i), heads.get(i)));
   const quotes = quoteSpans(doc);
   const deferred: number[] = [];
   for (const x of infos) {
@@ -110,8 +113,8 @@ function ownSubjects(doc: Doc, k: number): Set<number> {
 /** plural agent nouns ("protesters", "police") whatever the tagger's lemma */
 const COLLECTIVE = new Set(['police', 'people', 'military', 'authorities', 'forces', 'troops']);
 
-function info(doc: Doc, m: ActorMention, i: number, subject: boolean): Info {
-  const headTok = doc.tokens[m.end - 1];
+function info(doc: Doc, m: ActorMention, i: number, subject: boolean, phraseHead?: number): Info {
+  const headTok = phraseHead !== undefined && phraseHead >= m.end && doc.tokens[phraseHead].pos === 'NOUN' ? doc.tokens[phraseHead] : doc.tokens[m.end - 1];
   const agentHead = m.agents.length ? m.agents[m.agents.length - 1].toLowerCase().split(/\s+/).pop()! : '';
   const w = m.text.toLowerCase();
   if (m.kind === 'pronoun') return { m, i, sent: headTok.sent, person: PERSON.has(w), plural: PLURAL.has(w), head: w, subject };

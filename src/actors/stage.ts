@@ -176,7 +176,9 @@ function distributeAgents(doc: Doc): void {
     const merged = pp.mention === ch.mention; // "the president of Egypt" is one mention
     const pm = doc.mentions[pp.mention];
     if (!merged) {
-      if ((pm.kind !== 'country' && pm.kind !== 'capital') || pm.sector || !pm.country) continue;
+      // ("doctors from two American aid groups": from an organisation of a country, that country)
+      const fromOrg = doc.tokens[pp.prep].lower === 'from' && !!pm.sector && !m.country;
+      if ((pm.kind !== 'country' && pm.kind !== 'capital') || (pm.sector && !fromOrg) || !pm.country) continue;
       if (!m.country) {
         m.country = pm.country;
         m.code = pm.country + m.sector;
