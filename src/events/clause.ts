@@ -133,8 +133,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         const composed = DEMAND_VERBS.has(lemma) ? (c ? demandCode(c) : '100') : (c ? appealCode(c) : '020');
         rules.push(`${DEMAND_VERBS.has(lemma) ? 'demand' : 'appeal'} with a complement: target = its subject${c ? `, '${doc.verbs[comp.verb].lemma}' (${c}) → ${composed}` : ''}`);
         const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+        consumed.add(comp.i); // the demanded clause is part of the evidence, never an event of its own
         pushPairs(drafts, ctx, cl, src, compSubj, composed, null, {
-          negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that *`, origin: 'grammar', rules,
+          negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that *`, origin: 'grammar', rules, consumed,
         });
         continue;
       }

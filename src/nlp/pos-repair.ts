@@ -213,3 +213,27 @@ export function repairNameVerbs(tokens: Token[], first: number, last: number): v
     }
   }
 }
+
+/** verbs that ask for something, and base forms the tagger reads as nouns in what they ask for */
+const ASKING = new Set(['demand', 'insist', 'urge', 'ask', 'recommend', 'require', 'propose', 'suggest', 'order', 'request']);
+const SUBJUNCTIVE = new Set(['end', 'release', 'withdraw', 'stop', 'halt', 'lift', 'allow', 'free', 'return', 'hand', 'pay', 'respect', 'cease', 'grant', 'open', 'close', 'abandon', 'recognize', 'recognise', 'accept', 'comply', 'investigate', 'punish', 'apologize', 'apologise', 'compensate', 'resume', 'restore', 'let', 'provide', 'permit', 'drop', 'pull', 'leave', 'step', 'resign', 'hold', 'respect', 'protect', 'disarm', 'reverse', 'scrap', 'cancel', 'extradite']);
+
+/**
+ * "demanded that the Sudanese government end curbs", "insisted that Hamas release the hostages": the base-form
+ * verb of the demanded clause, tagged as a noun after its subject.
+ */
+export function repairSubjunctive(tokens: Token[], first: number, last: number): void {
+  for (let k = first + 1; k < last - 2; k++) {
+    if (tokens[k].lower !== 'that' || tokens[k - 1].pos !== 'VERB' || !ASKING.has(tokens[k - 1].lemma)) continue;
+    for (let j = k + 2; j < last - 1 && j <= k + 6; j++) {
+      const t = tokens[j];
+      if (t.pos === 'VERB' || t.pos === 'AUX') break;
+      if (!['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART'].includes(tokens[j - 1].pos)) break;
+      if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && SUBJUNCTIVE.has(t.lower) && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON', 'NUM'].includes(tokens[j + 1].pos)) {
+        t.pos = 'VERB';
+        t.lemma = t.lower;
+        break;
+      }
+    }
+  }
+}

@@ -3,7 +3,7 @@ import type { Doc } from '../core/doc.js';
 import { annotate } from './wink.js';
 import { chunkSentence } from './chunks.js';
 import { clauseSentence } from './clauses.js';
-import { repairPos, repairDescriptiveNouns, repairVerbNouns, repairRelativeVerbs, repairMissingVerb, repairNameVerbs, repairReVerbs, repairTimeAdverbs, repairIndefiniteNouns } from './pos-repair.js';
+import { repairPos, repairSubjunctive, repairDescriptiveNouns, repairVerbNouns, repairRelativeVerbs, repairMissingVerb, repairNameVerbs, repairReVerbs, repairTimeAdverbs, repairIndefiniteNouns } from './pos-repair.js';
 
 /** Tokens, sentences, POS and lemmas from wink-nlp. */
 export const tokenizeStage: Stage = {
@@ -30,6 +30,7 @@ export const parseStage: Stage = {
       repairNameVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairPos(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairVerbNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
+      repairSubjunctive(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairDescriptiveNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairRelativeVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       repairReVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
