@@ -125,7 +125,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       continue;
     }
     // "Ukraine demanded that Russia withdraw its forces": a demand on the complement's subject
-    if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length)) {
+    // (an indicative past, "insisted that the release was near", is a claim, not a demand)
+    if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length) && (doc.verbs[comp.verb].tense !== 'past' || !!doc.verbs[comp.verb].modal)) {
       const inner = codeVerb(ctx, comp, verbs);
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
       if (compSubj.length) {
