@@ -1,4 +1,5 @@
 import type { Stage } from '../core/stage.js';
+import { coordinationGap } from '../core/text.js';
 import type { Doc, ActorMention, Chunk } from '../core/doc.js';
 import type { ActorDictionary } from './dictionary.js';
 import { defaultActors } from './defaults.js';
@@ -210,10 +211,10 @@ function shareCountry(doc: Doc, c: number): void {
   const chunks = doc.chunks;
   const m = doc.mentions[chunks[c].mention!];
   if (!m.country || !m.sector || m.kind === 'pronoun' || m.coref || !m.agents.length) return;
-  const list = coordinatedMentions(doc, c + 1, (xm, x, r, between) => {
+  const list = coordinatedMentions(doc, c + 1, (xm, x, r, gap) => {
     const bare = x.end - x.start === 1 && xm.start === x.start && xm.end === x.end;
     // ", and police detained …": a new clause's subject, not a conjunct
-    return xm.kind === 'agent' && !xm.country && !!xm.sector && bare && !(between.includes(',') && chunks[r + 1]?.kind === 'VG');
+    return xm.kind === 'agent' && !xm.country && !!xm.sector && bare && !(gap.comma && chunks[r + 1]?.kind === 'VG');
   });
   if (!list) return;
   for (const mi of list) {
@@ -229,17 +230,16 @@ function shareCountry(doc: Doc, c: number): void {
  * Mentions of the bare NPs coordinated from chunk `from` on ("A, B and C"), each accepted by `ok`, when the
  * list closes with "and"/"or"; null otherwise.
  */
-function coordinatedMentions(doc: Doc, from: number, ok: (m: ActorMention, ch: Chunk, r: number, between: string[]) => boolean): number[] | null {
+function coordinatedMentions(doc: Doc, from: number, ok: (m: ActorMention, ch: Chunk, r: number, gap: { conj: boolean; comma: boolean }) => boolean): number[] | null {
   const chunks = doc.chunks;
   const list: number[] = [];
   for (let r = from; r < chunks.length; r++) {
     const x = chunks[r];
     if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) return null;
-    const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
-    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) return null;
-    if (!ok(doc.mentions[x.mention], x, r, between)) return null;
+    const gap = coordinationGap(doc.tokens, chunks[r - 1].end, x.start);
+    if (!gap || !ok(doc.mentions[x.mention], x, r, gap)) return null;
     list.push(x.mention);
-    if (between.includes('and') || between.includes('or')) return list;
+    if (gap.conj) return list;
   }
   return null;
 }
@@ -258,8 +258,7 @@ function shareHead(doc: Doc, c: number): void {
   for (; r < chunks.length; r++) {
     const x = chunks[r];
     if (x.kind !== 'NP' || x.prep !== undefined || x.mention === undefined) return;
-    const between = doc.tokens.slice(chunks[r - 1].end, x.start).map((t) => t.lower);
-    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) return;
+    if (!coordinationGap(doc.tokens, chunks[r - 1].end, x.start)) return;
     const xm = doc.mentions[x.mention];
     if (xm.demonymOnly && !xm.sector) { list.push(xm); continue; }
     if (xm.kind !== 'country' || !xm.sector || !xm.country || !xm.agents.length) return;

@@ -16,3 +16,21 @@ export function startsUpperOrDigit(s: string): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return UPPER_OR_DIGIT.test(s);
 }
+
+/**
+ * The tokens between two coordinated phrases, tokens[from..to): one or two of ",", "and", "or" (and "nor"
+ * when asked). Null when they are anything else; otherwise whether a conjunction and whether a comma is among
+ * them ("A, B and C": the last gap has a conjunction; "In 2014, Russia": a comma alone).
+ */
+export function coordinationGap(tokens: readonly { lower: string }[], from: number, to: number, nor = false): { conj: boolean; comma: boolean } | null {
+  const n = to - from;
+  if (n < 1 || n > 2) return null;
+  let conj = false, comma = false;
+  for (let k = from; k < to; k++) {
+    const w = tokens[k].lower;
+    if (w === ',') comma = true;
+    else if (w === 'and' || w === 'or' || (nor && w === 'nor')) conj = true;
+    else return null;
+  }
+  return { conj, comma };
+}

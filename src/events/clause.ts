@@ -28,13 +28,14 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const why = ctx.literal ? null : blocked(ctx, cl);
     if (why) continue;
     const rules: string[] = [];
-    const own = clauseSubject(doc, cl.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+    const subjectChunks = clauseSubject(doc, cl.i);
+    const own = subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
     const notTarget = vg.passive ? undefined : (m: ActorMention) => own.some((s) => sameActor(s, m));
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
     let negated = ctx.literal ? false : vg.negated;
     // "Neither Egypt nor Jordan condemned Israel": a negated joint subject
-    const subj0 = clauseSubject(doc, cl.i)[0];
+    const subj0 = subjectChunks[0];
     if (!ctx.literal && !negated && subj0 !== undefined && (doc.tokens[doc.chunks[subj0].start].lower === 'neither' || doc.tokens[doc.chunks[subj0].start - 1]?.lower === 'neither')) {
       negated = true;
       rules.push("'neither … nor' subject: negated");
@@ -107,7 +108,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && !INTENT_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
       const inner = codeVerb(ctx, comp, verbs);
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
-      const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      const src = subjectChunks.map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
       if (compSubj.length && src.length && !compSubj.some((t) => src.some((x) => x.code === t.code))) {
         const composed = inner?.code ? demandCode(inner.code) : '100';
         rules.push(`'${lemma} that X ${doc.verbs[comp.verb].modal} …' is a demand${inner?.code ? `: '${doc.verbs[comp.verb].lemma}' (${inner.code}) → ${composed}` : ''}`);
@@ -119,7 +120,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // "Amnesty protested that the police had tortured detainees": a verbal protest, not a demonstration
     if (comp && comp.verb !== null && vg.lemma === 'protest' && !vg.negated) {
       const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
-      const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      const src = subjectChunks.map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
       rules.push("'protest that …' is a verbal protest: 111 against the complement's subject");
       pushPairs(drafts, ctx, cl, src, compSubj, '111', null, { negated: false, conditional, quote: false, speaker: null, pattern: 'protest that *', origin: 'grammar', rules, consumed });
       continue;
@@ -133,7 +134,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         const c = inner?.code ?? null;
         const composed = DEMAND_VERBS.has(lemma) ? (c ? demandCode(c) : '100') : (c ? appealCode(c) : '020');
         rules.push(`${DEMAND_VERBS.has(lemma) ? 'demand' : 'appeal'} with a complement: target = its subject${c ? `, '${doc.verbs[comp.verb].lemma}' (${c}) → ${composed}` : ''}`);
-        const src = clauseSubject(doc, cl.i).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+        const src = subjectChunks.map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
         consumed.add(comp.i); // the demanded clause is part of the evidence, never an event of its own
         pushPairs(drafts, ctx, cl, src, compSubj, composed, null, {
           negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that *`, origin: 'grammar', rules, consumed,
@@ -142,7 +143,6 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       }
     }
     const speaker = speakerOf(ctx, cl);
-    const subjectChunks = clauseSubject(doc, cl.i);
     let sources = appositionSource(ctx, subjectChunks) ?? subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
     let targets = withAlso(ctx, (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m));
     sources = withAlso(ctx, sources);

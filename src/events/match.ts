@@ -6,8 +6,8 @@ import { singular } from '../nlp/lexicon.js';
 export interface PreWindow {
   head: number;
   from: number;
-  /** the clause subject names two or more actors (for '%' patterns) */
-  compound: boolean;
+  /** does the clause subject name two or more actors? (asked by '%' patterns only) */
+  compound: () => boolean;
 }
 
 export interface PatternMatch {
@@ -156,7 +156,7 @@ function matchBefore(doc: Doc, p: VerbPattern, w: PreWindow): number | null {
   let limit = w.head; // elements must end before this token
   for (let i = p.pre.length - 1; i >= 0; i--) {
     const e = p.pre[i];
-    if (e.kind === 'compound') { if (!w.compound) return null; continue; }
+    if (e.kind === 'compound') { if (!w.compound()) return null; continue; }
     if (e.kind !== 'word') return null;
     let found = -1;
     if (p.preAdjacent && i === p.pre.length - 1) {

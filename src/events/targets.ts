@@ -1,5 +1,6 @@
 import type { Doc, Clause, ActorMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
+import { coordinationGap } from '../core/text.js';
 import { LOCATIVE_PREPS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
 import { matchPatterns, type PatternMatch } from './match.js';
@@ -14,8 +15,7 @@ export function coordinatedAfter(doc: Doc, c: number, end: number): number[] {
   for (let n = cur + 1; n < doc.chunks.length; n++) {
     const ch = doc.chunks[n];
     if (ch.kind !== 'NP' || ch.start >= end) break;
-    const between = doc.tokens.slice(doc.chunks[cur].end, ch.start).map((t) => t.lower);
-    if (!(between.length >= 1 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
+    if (!coordinationGap(doc.tokens, doc.chunks[cur].end, ch.start)) break;
     if (ch.prep !== undefined) break;
     out.push(n);
     cur = n;
@@ -142,13 +142,17 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   const heads = verbs.byHead.has(vg.lemma) ? [vg.lemma] : [vg.lemma, ...edLemmaCandidates(lower)];
   if (lower !== vg.lemma && verbs.byHead.has(lower)) heads.unshift(lower);
   let m: PatternMatch | null = null;
-  // words a pattern wants before the verb are looked for from the start of the sentence
-  let named = 0;
-  for (const c of clauseSubject(doc, cl.i)) {
-    const sm = mentionOf(doc, c);
-    if (sm?.code) named += 1 + (sm.also?.length ?? 0);
-  }
-  const window = { head: vg.head, from: doc.sentences[ctx.sent].first, compound: named > 1 };
+  // words a pattern wants before the verb are looked for from the start of the sentence; whether the subject
+  // names several actors is asked only by '%' patterns
+  const compound = (): boolean => {
+    let named = 0;
+    for (const c of clauseSubject(doc, cl.i)) {
+      const sm = mentionOf(doc, c);
+      if (sm?.code) named += 1 + (sm.also?.length ?? 0);
+    }
+    return named > 1;
+  };
+  const window = { head: vg.head, from: doc.sentences[ctx.sent].first, compound };
   for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
   if (!m) return null;
   const code = m.pattern.code;

@@ -3,7 +3,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
-import { startsUpper } from '../core/text.js';
+import { startsUpper, coordinationGap } from '../core/text.js';
 
 /** How the NP that names a place sits in its clause. */
 export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'of' | 'dateline' | 'other';
@@ -206,15 +206,10 @@ export function roleOf(doc: Doc, c: number): PlaceRole {
   if (prev && prev.kind === 'VG' && prev.end === ch.start) return 'object';
   // "in Sanaa and Aden", "Dallas and Paris": a coordinated NP shares the role of the first
   if (prev && prev.kind === 'NP' && prev.end < ch.start) {
-    const between = doc.tokens.slice(prev.end, ch.start).map((t) => t.lower);
     // (a comma alone only inside a longer list: "In 2014, Russia annexed" is no coordination)
-    const listGoesOn = (): boolean => {
-      const nx = doc.chunks[c + 1];
-      if (!nx || nx.kind !== 'NP' || nx.prep !== undefined) return false;
-      const b2 = doc.tokens.slice(ch.end, nx.start).map((t) => t.lower);
-      return b2.length > 0 && b2.length <= 2 && b2.every((w) => w === ',' || w === 'and' || w === 'or');
-    };
-    if (between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or') && (between.some((w) => w !== ',') || listGoesOn())) return roleOf(doc, c - 1);
+    const gap = coordinationGap(doc.tokens, prev.end, ch.start);
+    const nx = doc.chunks[c + 1];
+    if (gap && (gap.conj || (!!nx && nx.kind === 'NP' && nx.prep === undefined && !!coordinationGap(doc.tokens, ch.end, nx.start)))) return roleOf(doc, c - 1);
   }
   const next = doc.chunks[c + 1];
   if (next && next.kind === 'VG' && next.start === ch.end) {

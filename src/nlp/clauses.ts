@@ -1,4 +1,5 @@
 import { participleForm } from './voice.js';
+import { coordinationGap } from '../core/text.js';
 import type { Doc, Clause, ClauseKind, Chunk } from '../core/doc.js';
 import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS, TIME_HEADS } from './lexicon.js';
 
@@ -321,9 +322,7 @@ export function coordinatedBefore(doc: Doc, chunkIdx: number[], p: number, floor
       prev = doc.chunks[chunkIdx[prevQ]];
     }
     if (!isNp(prev) || prev.prep !== undefined || prev.start < floor) break;
-    const between = doc.tokens.slice(betweenFrom, cur.start).map((t) => t.lower);
-    const ok = between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or' || w === 'nor');
-    if (!ok) break;
+    if (!coordinationGap(doc.tokens, betweenFrom, cur.start, true)) break;
     out.unshift(chunkIdx[prevQ]);
     q = prevQ;
   }
@@ -349,10 +348,10 @@ function conjunctsAfter(doc: Doc, chunkIdx: number[], q: number, limit: number):
     const prev = doc.chunks[chunkIdx[r - 1]];
     const ch = doc.chunks[chunkIdx[r]];
     if (!isNp(ch) || ch.prep !== undefined || ch.start >= limit) break;
-    const between = doc.tokens.slice(prev.end, ch.start).map((t) => t.lower);
-    if (!(between.length > 0 && between.length <= 2 && between.every((w) => w === ',' || w === 'and' || w === 'or'))) break;
+    const gap = coordinationGap(doc.tokens, prev.end, ch.start);
+    if (!gap) break;
     out.push(r);
-    closed = between.includes('and') || between.includes('or');
+    closed = gap.conj;
     if (closed) break;
   }
   return closed ? out : [];
