@@ -48,16 +48,20 @@ function singulars(key: string, lemma: string): string[] {
   return out;
 }
 
-const unitCache = new WeakMap<Token[], { units: Unit[]; firstUnit: Int32Array }>();
+/**
+ * The units of the last token list asked for. A document's scans all come while the actors stage codes it, so one
+ * entry serves them; another list (another document) is computed afresh. A WeakMap entry per document cost more.
+ */
+let lastTokens: Token[] | null = null;
+let lastUnits: { units: Unit[]; firstUnit: number[] } = { units: [], firstUnit: [] };
 const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
 
-/** The units of a token list (cached per list): hyphen and apostrophe tokens vanish but glue their neighbours. */
-export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array } {
-  const hit = unitCache.get(tokens);
-  if (hit) return hit;
+/** The units of a token list (the last list's are kept): hyphen and apostrophe tokens vanish but glue their neighbours. */
+export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] } {
+  if (tokens === lastTokens) return lastUnits;
   const units: Unit[] = [];
-  const firstUnit = new Int32Array(tokens.length + 1).fill(-1);
+  const firstUnit: number[] = new Array<number>(tokens.length + 1).fill(-1); // small integers: a plain array is cheaper to make than a typed one
   for (const t of tokens) {
     // glued to the previous unit: no whitespace from that unit's token to this one (dropped "-" tokens may sit between)
     const prev = units[units.length - 1];
@@ -87,7 +91,8 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: Int32Array
   // tokens without units (punctuation) point at the next unit
   for (let i = tokens.length - 1; i >= 0; i--) if (firstUnit[i] < 0) firstUnit[i] = firstUnit[i + 1];
   const out = { units, firstUnit };
-  unitCache.set(tokens, out);
+  lastTokens = tokens;
+  lastUnits = out;
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { Doc } from './doc.js';
+import { DocKey, type Doc } from './doc.js';
 
 /**
  * Which clauses of its sentence an event owns, for the stages that attach sentence material to events
@@ -22,17 +22,17 @@ interface SentenceIndex {
   clauses: Map<number, number[]>;
   events: Map<number, number[]>;
 }
-const sentenceIndex = new WeakMap<Doc, SentenceIndex>();
+const SENTENCE_INDEX = new DocKey<SentenceIndex>('scope.sentenceIndex');
 
 /** per-sentence lists, so scoping every event of a long article stays linear rather than quadratic */
 function bySentence(doc: Doc): SentenceIndex {
-  let idx = sentenceIndex.get(doc);
+  let idx = doc.derived(SENTENCE_INDEX);
   if (idx && idx.nc === doc.clauses.length && idx.ne === doc.eventMeta.length) return idx;
   idx = { nc: doc.clauses.length, ne: doc.eventMeta.length, clauses: new Map(), events: new Map() };
   const add = (m: Map<number, number[]>, k: number, v: number) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
   doc.clauses.forEach((cl, ci) => add(idx!.clauses, cl.sent, ci));
   doc.eventMeta.forEach((o, j) => add(idx!.events, doc.clauses[o.clause].sent, j));
-  sentenceIndex.set(doc, idx);
+  doc.keep(SENTENCE_INDEX, idx);
   return idx;
 }
 
@@ -72,16 +72,16 @@ export function eventScope(doc: Doc, i: number): EventScope {
   return { sent, clause: m.clause, own, ancestors, others };
 }
 
-const clauseIndex = new WeakMap<Doc, { n: number; at: Int32Array }>();
+const CLAUSE_INDEX = new DocKey<{ n: number; at: number[] }>('scope.clauseIndex');
 
 /** the clause (index) that holds token k, or -1 */
 export function clauseAt(doc: Doc, k: number): number {
-  let idx = clauseIndex.get(doc);
+  let idx = doc.derived(CLAUSE_INDEX);
   if (!idx || idx.n !== doc.clauses.length) {
-    const at = new Int32Array(doc.tokens.length).fill(-1);
+    const at: number[] = new Array<number>(doc.tokens.length).fill(-1);
     for (const cl of doc.clauses) for (let t = cl.start; t < cl.end && t < at.length; t++) if (at[t] < 0) at[t] = cl.i;
     idx = { n: doc.clauses.length, at };
-    clauseIndex.set(doc, idx);
+    doc.keep(CLAUSE_INDEX, idx);
   }
   return k >= 0 && k < idx.at.length ? idx.at[k] : -1;
 }

@@ -36,11 +36,19 @@ export class Pipeline {
       for (const a of s.assigns) have.add(a);
     }
     this.stages = stages;
+    // the layers present after each stage (initial ones first): every Doc points at these shared lists
+    let acc: string[] = [...new Set(initial)];
+    this.initialLayers = acc;
+    this.layersAfter = stages.map((s) => (acc = [...new Set([...acc, ...s.assigns])]));
   }
 
+  private readonly initialLayers: readonly string[];
+  private readonly layersAfter: readonly (readonly string[])[];
+
   run(doc: Doc): Doc {
-    doc.assigned.add('text');
-    for (const s of this.stages) {
+    doc.layers = this.initialLayers;
+    for (let i = 0; i < this.stages.length; i++) {
+      const s = this.stages[i];
       if (this.timing) {
         const t0 = performance.now();
         s.run(doc);
@@ -48,7 +56,7 @@ export class Pipeline {
       } else {
         s.run(doc);
       }
-      for (const a of s.assigns) doc.assigned.add(a);
+      doc.layers = this.layersAfter[i];
     }
     return doc;
   }
@@ -61,12 +69,14 @@ export class Pipeline {
    * If a stage throws, the batch is left part-coded: rebuild its Docs and run them one by one.
    */
   runAll(docs: readonly Doc[]): readonly Doc[] {
-    for (const d of docs) d.assigned.add('text');
-    for (const s of this.stages) {
+    for (const d of docs) d.layers = this.initialLayers;
+    for (let i = 0; i < this.stages.length; i++) {
+      const s = this.stages[i];
+      const layers = this.layersAfter[i];
       const t0 = this.timing ? performance.now() : 0;
       for (const d of docs) {
         s.run(d);
-        for (const a of s.assigns) d.assigned.add(a);
+        d.layers = layers;
       }
       if (this.timing) this.timings.set(s.name, (this.timings.get(s.name) ?? 0) + performance.now() - t0);
     }

@@ -1,4 +1,4 @@
-import type { Doc, Chunk, Token } from '../core/doc.js';
+import { DocKey, type Doc, type Chunk, type Token } from '../core/doc.js';
 import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
@@ -50,18 +50,11 @@ function tokenNorm(text: string): string {
   return n;
 }
 
-const normCache = new WeakMap<Doc, (string | undefined)[]>();
-let lastDoc: Doc | null = null;
-let lastCache: (string | undefined)[] = [];
+const NORMS = new DocKey<(string | undefined)[]>('geo.norms');
 
 /** the normalized keys of a document's tokens (filled lazily) */
 function normsOf(doc: Doc): (string | undefined)[] {
-  if (doc === lastDoc) return lastCache;
-  let cache = normCache.get(doc);
-  if (!cache) { cache = []; normCache.set(doc, cache); }
-  lastDoc = doc;
-  lastCache = cache;
-  return cache;
+  return doc.derived(NORMS) ?? doc.keep(NORMS, []);
 }
 
 /** the normalized key of token k */

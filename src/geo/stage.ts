@@ -1,5 +1,5 @@
 import type { Stage } from '../core/stage.js';
-import type { Doc, PlaceMention } from '../core/doc.js';
+import { DocKey, type Doc, type PlaceMention } from '../core/doc.js';
 import type { EventLocation } from '../core/event.js';
 import { eventScope, clauseAt } from '../core/scope.js';
 import { gazetteer, type Gazetteer } from './gazetteer.js';
@@ -10,7 +10,7 @@ import { documentContext, resolveAll, toMention, type Resolved } from './resolve
 const NOTABLE_POPULATION = 50000;
 
 /** the detection behind each doc.places entry, for the locate stage's second look */
-const found = new WeakMap<Doc, { cands: PlaceCandidate[]; explicit: boolean[] }>();
+const FOUND = new DocKey<{ cands: PlaceCandidate[]; explicit: boolean[] }>('geo.found');
 
 function accept(g: Gazetteer, c: PlaceCandidate, r: Resolved): boolean {
   const e = r.entry;
@@ -52,7 +52,7 @@ export const placesStage: Stage = {
       kept.push(c);
       explicit.push(r.explicit);
     });
-    found.set(doc, { cands: kept, explicit });
+    doc.keep(FOUND, { cands: kept, explicit });
   },
 };
 
@@ -61,7 +61,7 @@ export const placesStage: Stage = {
  * places. Country words are already counted; agents are skipped, as their country may come from the place.
  */
 function refine(doc: Doc): void {
-  const f = found.get(doc);
+  const f = doc.derived(FOUND);
   if (!f || !f.cands.length) return;
   const extra = doc.mentions
     .filter((m) => m.country && !m.locative && (m.kind === 'person' || m.kind === 'group'))
@@ -100,11 +100,11 @@ function descendsFrom(doc: Doc, c: number, top: number): boolean {
   return false;
 }
 
-const placeIndexes = new WeakMap<Doc, { n: number; chunkOf: Map<number, number>; placesIn: Map<number, number[]> }>();
+const PLACE_INDEX = new DocKey<{ n: number; chunkOf: Map<number, number>; placesIn: Map<number, number[]> }>('geo.placeIndex');
 
 /** place → its NP chunk, and place indices per sentence, once per document (not once per event) */
 function placeIndex(doc: Doc): { chunkOf: Map<number, number>; placesIn: Map<number, number[]> } {
-  const had = placeIndexes.get(doc);
+  const had = doc.derived(PLACE_INDEX);
   if (had && had.n === doc.places.length) return had;
   const chunkOf = new Map<number, number>();
   doc.chunks.forEach((ch, c) => { if (ch.place !== undefined) chunkOf.set(ch.place, c); });
@@ -115,7 +115,7 @@ function placeIndex(doc: Doc): { chunkOf: Map<number, number>; placesIn: Map<num
     if (l) l.push(pi); else placesIn.set(s, [pi]);
   });
   const idx = { n: doc.places.length, chunkOf, placesIn };
-  placeIndexes.set(doc, idx);
+  doc.keep(PLACE_INDEX, idx);
   return idx;
 }
 

@@ -13,6 +13,14 @@ export function wink(): Wink {
   return nlp;
 }
 
+/** wink index -> our token index, for annotate only: one buffer reused (a typed array per document costs more than the mapping) */
+let scratch = new Int32Array(1024);
+function scratchMap(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  scratch.fill(-1, 0, n);
+  return scratch;
+}
+
 /**
  * Tokenise, split sentences and tag POS + lemma with wink-nlp, then map every token back to its exact
  * character offsets in doc.text (wink does not expose offsets; it keeps token values as substrings).
@@ -30,7 +38,7 @@ export function annotate(doc: Doc): void {
   const pos = wd.tokens().out(its.pos) as string[];
   const lemma = wd.tokens().out(its.lemma) as string[];
   const tokens: Token[] = [];
-  const map = new Int32Array(values.length).fill(-1); // wink index -> our index (skips dropped tokens)
+  const map = scratchMap(values.length); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
