@@ -1,3 +1,4 @@
+import './core/v8-heap.js'; // first: V8 heap tuning before any data is allocated (see the file)
 export { code, codeDoc, buildPipeline, defaultStages, makeDoc, type CodeOptions } from './pipeline.js';
 export { codeDocs, BATCH_DOCS, type DocInput } from './batch.js';
 export { Doc } from './core/doc.js';

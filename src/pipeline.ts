@@ -1,3 +1,4 @@
+import './core/v8-heap.js'; // first: V8 heap tuning before any data is allocated (see the file)
 import { Pipeline, type Stage } from './core/stage.js';
 import { Doc } from './core/doc.js';
 import type { Event } from './core/event.js';

@@ -1,3 +1,4 @@
+import '../core/v8-heap.js'; // first: V8 heap tuning before any data is allocated (see the file)
 import { runCode } from './code.js';
 import { EXIT_OK, EXIT_USAGE, reportError, say } from './io.js';
 

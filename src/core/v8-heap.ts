@@ -1,0 +1,56 @@
+import v8 from 'node:v8';
+
+/**
+ * V8 allocation-site pretenuring is switched off for the process as soon as dyad's pipeline is loaded
+ * (imported first by src/pipeline.ts, src/index.ts and src/cli/main.ts). It changes where V8 first places new
+ * objects, never what the code computes; its point is peak memory (issue #8).
+ *
+ * Why: V8 samples, per allocation site (an object or array literal in the source), how many of the objects
+ * created since the last young-generation GC are still alive at it, and when 85 % or more are, it "pretenures"
+ * the site: from then on its objects are allocated straight in the old generation, which only a full
+ * mark-compact frees. Coding stage-major (Pipeline.runAll) makes every document of a batch hold its stage's
+ * objects (tokens, chunks, clauses, lexicon units...) at once until the batch ends, so whenever a GC falls
+ * inside a batch the sites that just ran look long-lived: about 60 of dyad's and wink-nlp's sites get tenured
+ * during a run, and each batch's per-document data then lands in the old generation (old space grew ~0.8 MB per
+ * batch of 64 documents; the scavenges promoted 425 MB over the bench child's 768 batches) although it dies when
+ * the batch ends. V8 lets the old generation grow to about four times what survived the last full GC before
+ * the next one: a peak heap of ~270 MB for a live set of ~60 MB, RSS 370–405 MB. And objects allocated in the
+ * old generation while a full GC is marking count as live for that GC: when its marking ran long (143 ms
+ * instead of ~40 ms, on a busy machine) 130 MB "survived" instead of 64 MB, V8 set the next limit four times
+ * higher, and the process peaked at 665–686 MB (about 1 run in 7).
+ *
+ * With pretenuring off the same objects die young: the scavenges promote 87 MB over the run instead of 425 MB,
+ * two full GCs instead of five, and the bench child peaks at 238–265 MB RSS instead of 369–389 MB (668 MB in
+ * the outlier run), at no measured CPU cost (docs/performance.md, "Peak RSS: the cause and the fix"). V8
+ * consults this flag while running, when it digests each GC's feedback, so setting it at run time takes effect
+ * (measured; unlike the heap-size flags, which V8 reads only at start-up); sites tenured before this module
+ * ran would stay tenured, which is why it is imported before anything allocates the pipeline's data.
+ *
+ * It is process-wide (worker threads included). Someone who wants V8's default back names the flag
+ * themselves (`node --allocation-site-pretenuring`, or in NODE_OPTIONS): then dyad leaves it alone.
+ */
+export const PRETENURING_FLAG = 'allocation-site-pretenuring';
+
+/** did the user set the pretenuring flag on the command line or in NODE_OPTIONS (either spelling)? */
+export function userSetPretenuring(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const named = (s: string) => s.replace(/_/g, '-').includes(PRETENURING_FLAG);
+  return execArgv.some(named) || (nodeOptions ?? '').split(/\s+/).some(named);
+}
+
+let applied: boolean | null = null;
+
+/** switch allocation-site pretenuring off once per process (see above); true when dyad set the flag */
+export function tuneV8Heap(): boolean {
+  if (applied !== null) return applied;
+  applied = false;
+  if (userSetPretenuring(process.execArgv, process.env.NODE_OPTIONS)) return applied;
+  try {
+    v8.setFlagsFromString(`--no-${PRETENURING_FLAG}`);
+    applied = true;
+  } catch {
+    // a runtime whose V8 flags are frozen: the default heuristics stay, nothing else changes
+  }
+  return applied;
+}
+
+tuneV8Heap();
