@@ -25,8 +25,6 @@ export function isSpace(c: number): boolean {
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1}}`);
-
 export interface MaskedText {
   /** the text with every over-long run replaced by as many spaces */
   text: string;
@@ -37,8 +35,6 @@ export interface MaskedText {
 /** Blank out whitespace-free runs longer than `max` characters (linear; the text is returned as is when none). */
 export function maskLongRuns(text: string, max = MAX_RUN): MaskedText {
   const runs: [number, number][] = [];
-  // \S is exactly !isSpace: the native regex scan answers the common case (no long run) faster than the loop
-  if (!(max === MAX_RUN ? LONG_RUN : new RegExp(`\\S{${max + 1}}`)).test(text)) return { text, runs };
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const space = i === text.length || isSpace(text.charCodeAt(i));
