@@ -38,10 +38,17 @@ export const ploverContextStage: Stage = {
   assigns: ['plover-context'],
   run(doc: Doc) {
     load();
+    // the events of one sentence share their evidence text: test the context words once per text
+    const spoken = new Map<string, string[]>();
     for (const ev of doc.events) {
       const text = ev.evidence.text;
+      let found = spoken.get(text);
+      if (!found) {
+        found = contexts!.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.value);
+        spoken.set(text, found);
+      }
       const ctx = new Set(ev.plover.context);
-      for (const c of contexts!) if (c.patterns.some((p) => p.test(text))) ctx.add(c.value);
+      for (const v of found) ctx.add(v);
       ev.plover.context = [...ctx];
       if (!ev.plover.mode && ev.plover.type) {
         const m = modes!.find((r) => r.type === ev.plover.type && r.patterns.some((p) => p.test(text)));
