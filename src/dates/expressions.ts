@@ -62,7 +62,7 @@ function numberOf(s: string): number {
   return WORD_NUM[t] ?? NaN;
 }
 
-export interface Found {
+interface Found {
   start: number;
   end: number;
   day: Day | null; // null: recognised but not a usable past date (future, relative to something else)
@@ -164,34 +164,11 @@ function ruleDates(text: string, pub: Day): Found[] {
 
 const MONTH_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
 
-/**
- * Can chrono find a date in this text that chronoDates keeps? A kept reading holds a capitalised month name or
- * a digit (see the filters in chronoDates), and chrono (en, casual) reads digits as a date only in these shapes:
- * digits joined by "/", ".", "-" or a space ("3/4/2011", "2011-03-04", "2011 3 4"; Slash, ISO, YearMonthDay
- * parsers), a number before a time unit ("5 days ago", "in 3 weeks", "2h later"; the TimeUnit parsers), or a clock
- * time ("at 5", "5pm", "5 o'clock") merged with a date word ("today at 5pm", "last week at 5"). Without a month
- * name, such a digit shape or a date word next to a digit, chrono is not run: about half the texts with digits
- * ("killed 12 people") skip it. Only saves time: what chronoDates returns is the same (tested over the evaluation
- * texts in test/dates-prefilter.test.ts).
- */
-export function mayHoldChronoDate(text: string): boolean {
-  if (MONTH_CAP.test(text)) return true; // month names, as before
-  if (!/\d/.test(text)) return false;
-  return MONTH_ANY.test(text) || DIGIT_JOINED.test(text) || DIGIT_UNIT.test(text) || DATE_WORD.test(text);
-}
-const MONTH_CAP = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
-/** any case: "SEPT 5", "5 june" (dropped later, but chrono is asked as before) */
-const MONTH_ANY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const DIGIT_JOINED = /\d[/.\-\s]\d/;
-/** chrono's TIME_UNIT_DICTIONARY (en), abbreviations included: a number, up to 3 spaces, a unit */
-const DIGIT_UNIT = /\d\s{0,3}(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mon|mos|months?|qtr|quarters?|y|yrs?|years?|decades?)(?![\p{L}])/iu;
-/** words chrono reads as a date or a day part, which a clock time with digits can join */
-const DATE_WORD = /\b(?:now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|noon|midday|midnight|morning|afternoon|evening|night|day|week|weekend|fortnight|month|quarter|year|decade|end)/i;
-
 /** chrono-node for calendar dates ("March 3", "3 March 2011", "in March"), corrected to past preference */
-export function chronoDates(text: string, pub: Day, prefilter = true): Found[] {
+function chronoDates(text: string, pub: Day): Found[] {
   const out: Found[] = [];
-  if (prefilter ? !mayHoldChronoDate(text) : !/\d/.test(text) && !MONTH_CAP.test(text)) return out;
+  // only calendar dates are taken from chrono: skip it when there is no digit and no month name
+  if (!/\d/.test(text) && !/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text)) return out;
   const ref = new Date(pub.y, pub.m - 1, pub.d, 12);
   for (const r of chrono.casual.parse(text, ref, { forwardDate: false })) {
     const s = r.start;
