@@ -20,11 +20,18 @@ function compile(words: string): RegExp[] {
 
 let contexts: KeywordRule[] | null = null;
 let modes: KeywordRule[] | null = null;
+/**
+ * Every context rule's words in one alternation: it matches a text exactly when some rule's pattern does (an
+ * alternation matches where any of its alternatives does), so a text it does not match needs no rule tested.
+ */
+let anyContext: RegExp | null = null;
 
 function load(): void {
   if (contexts) return;
   contexts = readTsv(dataPath('plover', 'contexts.tsv')).rows.map((r) => ({ value: r.cells[0], patterns: compile(r.cells[1] ?? '') }));
   modes = readTsv(dataPath('plover', 'modes.tsv')).rows.map((r) => ({ type: r.cells[0], value: r.cells[1], patterns: compile(r.cells[2] ?? '') }));
+  const all = contexts.flatMap((c) => c.patterns.map((p) => `(?:${p.source})`));
+  anyContext = all.length ? new RegExp(all.join('|'), 'i') : null;
 }
 
 /**
@@ -44,7 +51,7 @@ export const ploverContextStage: Stage = {
       const text = ev.evidence.text;
       let found = spoken.get(text);
       if (!found) {
-        found = contexts!.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.value);
+        found = anyContext && anyContext.test(text) ? contexts!.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.value) : [];
         spoken.set(text, found);
       }
       const ctx = new Set(ev.plover.context);
