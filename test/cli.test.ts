@@ -145,3 +145,35 @@ describe('dyad code output', () => {
     assert.doesNotMatch(r.stderr, /EPIPE/);
   });
 });
+
+describe('dyad code on a JSONL file: batched', () => {
+  it('codes more articles than one batch (BATCH_DOCS) exactly as one at a time, in input order, failing articles alone', async () => {
+    const { codeDoc } = await import('../src/pipeline.js');
+    const { BATCH_DOCS } = await import('../src/batch.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dyad-batch-'));
+    try {
+      const texts = ['Turkey condemned Greece.', 'Russian troops shelled Kharkiv on Monday.', 'Egypt and Greece signed a maritime agreement.', 'Iran praised Iraq.', 'Washington imposed new sanctions on Tehran.'];
+      const lines: string[] = [];
+      for (let i = 0; i < BATCH_DOCS + 20; i++) {
+        if (i === 30) lines.push(JSON.stringify({ id: 'empty', text: '  ' })); // fails alone, in its place
+        if (i === 70) lines.push(JSON.stringify({ id: 'page', text: '<p>Iran praised Iraq.</p>' })); // plain text: the tags are text
+        lines.push(JSON.stringify({ id: `a${i}`, date: `2020-0${1 + (i % 9)}-1${i % 10}`, text: texts[i % texts.length] }));
+      }
+      const file = path.join(dir, 'many.jsonl');
+      writeFileSync(file, lines.join('\n') + '\n');
+      const r = run(['code', '--date', '2021-06-01', file]);
+      assert.equal(r.code, 1, r.err); // the empty article fails; the others are coded
+      assert.match(r.err, /E_INPUT_EMPTY: .*many\.jsonl:31/);
+      const expected: string[] = [];
+      for (const l of lines) {
+        const d = JSON.parse(l) as { id: string; date?: string; text: string };
+        if (!d.text.trim()) continue;
+        for (const ev of codeDoc(d.text, { id: d.id, date: d.date ?? '2021-06-01' }).events) expected.push(JSON.stringify(ev));
+      }
+      assert.ok(expected.length > BATCH_DOCS);
+      assert.deepEqual(r.out.trim().split('\n'), expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -50,8 +50,8 @@ export function formatReport(r: BenchResult): string {
   out.push('  the coder itself cost, while wall-clock includes waiting for a core)');
   out.push(`  ratio dyad / floor: ${fix(dyadS / floorS)}`);
   const ob = r.oneByOne;
-  out.push('  batched = stage-major batches of 64 documents (codeDocs in src/batch.ts, Pipeline.runAll); one at a time');
-  out.push(`  (codeDoc, Pipeline.run, as 'dyad code' does): ${int(ob.single.perSecond)} sentences/s against ` +
+  out.push('  batched = stage-major batches of 64 documents (codeDocs in src/batch.ts, Pipeline.runAll; dyad ingest, dyad code');
+  out.push(`  on JSONL); one at a time (codeDoc, Pipeline.run; one article): ${int(ob.single.perSecond)} sentences/s against ` +
     `${int(ob.batched.perSecond)} batched on the same 1× documents (×${fix(ob.batched.perSecond / (ob.single.perSecond || 1))})`);
   out.push(`  events coded: ${int(d.events)} in the run, ${int(r.baseEvents)} per pass over the distinct documents (guard: optimisations must not change these)`);
   out.push(`  documents that failed to code: ${int(d.failed)}`);
