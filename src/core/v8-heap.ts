@@ -26,8 +26,10 @@ import v8 from 'node:v8';
  * (measured; unlike the heap-size flags, which V8 reads only at start-up); sites tenured before this module
  * ran would stay tenured, which is why it is imported before anything allocates the pipeline's data.
  *
- * It is process-wide (worker threads included). Someone who wants V8's default back names the flag
- * themselves (`node --allocation-site-pretenuring`, or in NODE_OPTIONS): then dyad leaves it alone.
+ * It is process-wide (worker threads included). Someone who wants V8's default back names the flag on the
+ * command line (`node --allocation-site-pretenuring bin/dyad.js …`): then dyad leaves it alone. Node 20 refuses
+ * V8 flags in NODE_OPTIONS ("is not allowed in NODE_OPTIONS"), so the command line is the way; NODE_OPTIONS is
+ * read too, for runtimes that accept it there.
  */
 export const PRETENURING_FLAG = 'allocation-site-pretenuring';
 
