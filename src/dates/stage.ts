@@ -31,7 +31,8 @@ export function sentenceDates(doc: Doc, s: number): PlacedDate[] {
       if (t.end > a && t.start < b) { if (from < 0) from = k; to = k + 1; }
     }
     if (from < 0) continue;
-    out.push({ ...d, from, to, clause: clauseAt(doc, from) });
+    // written out, not spread: objects of one layout keep the reads of .date/.clause/.to monomorphic
+    out.push({ start: d.start, end: d.end, text: d.text, date: d.date, precision: d.precision, kind: d.kind, from, to, clause: clauseAt(doc, from) });
   }
   return out;
 }
