@@ -76,3 +76,27 @@ describe('dates of consequence participles', () => {
     for (const e of evs) assert.equal(e.date, '2024-03-12', `${e.cameo} ${e.target?.code}`);
   });
 });
+
+describe('chrono probe (src/dates/chrono-gated.ts)', () => {
+  it('applies to the installed chrono-node (if not, findDates runs plain chrono.casual: re-check the argument for that release)', async () => {
+    const chrono = await import('chrono-node/en');
+    const { probeApplies, chronoVersion, CHECKED_CHRONO_VERSION } = await import('../src/dates/chrono-gated.js');
+    assert.equal(chronoVersion(), CHECKED_CHRONO_VERSION);
+    assert.ok(probeApplies(chrono.casual));
+  });
+  it('gives findDates the dates chrono.casual gives (times, weekdays, "25may", "3rdjune", "33Monbefore")', async () => {
+    const chrono = await import('chrono-node/en');
+    const { findDatesUsing } = await import('../src/dates/expressions.js');
+    const texts = [
+      ...readTable(path.join(dir, 'expressions.tsv')).map((r) => r.text),
+      'It happened on 25may.', 'Talks resume 3rdjune.', 'The ceasefire ended 33Monbefore.', 'Saturday, March 3 at 5pm',
+      'They met at 17:30 on Monday.', 'at 5 pm yesterday', 'today at noon', 'from May to June', 'March 3-5, 2019',
+      'between 9am and 5pm on Tuesday', 'Friday 10/12', '2011-03-05T12:00Z', 'end of the month at 5', 'Mon 5pm EST',
+    ];
+    for (const text of texts) {
+      for (const pub of ['2024-03-16', '2011-12-31']) {
+        assert.deepEqual(findDates(text, pub), findDatesUsing(chrono.casual, text, pub), `${pub} ${text}`);
+      }
+    }
+  });
+});

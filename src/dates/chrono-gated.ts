@@ -1,0 +1,194 @@
+/**
+ * chrono.casual for `chronoDates` (expressions.ts), made cheaper without changing what `chronoDates` keeps.
+ *
+ * `chronoDates` keeps only readings whose start has a *certain* day, month or year. chrono.casual runs 18
+ * parsers over every text, then 16 refiners; half of the texts that reach it (94 of 189 on the bench
+ * corpus) hold nothing that any parser but those of times and weekdays matches, and every reading of those
+ * is thrown away. The instance built here has the same parser and refiner objects, in the same order, behind
+ * a probe (a first parser that returns nothing) which decides, for each text, which parsers to leave out:
+ *
+ * 1. A parser that would find no match in the whole text is left out: its pattern becomes one that fails at
+ *    once. Exact: `Chrono.executeParser` starts with `pattern.exec(text)` on the whole text and returns []
+ *    when that is null (its later calls, on suffixes of the text, only follow a first match). Parsers are
+ *    independent: each reads the context only (they cache their own patterns, nothing else), so one that
+ *    returns [] can be left out. "Would find no match": its pattern tested on the text, or a precheck, a
+ *    necessary condition that is cheaper to test (PRECHECKS). A global or sticky pattern is always run.
+ *
+ * 2. The three parsers of times and weekdays (TIME_ONLY) are not run when no other parser's pattern matches.
+ *    The full parse would then have started from their readings alone, and none of those can end up with a
+ *    certain day, month or year (chrono-node 2.10.3, node_modules/chrono-node/src):
+ *    - ENTimeExpressionParser assigns hour, minute, second, millisecond, meridiem (the end of a range: the
+ *      same, and `addDurationAsImplied`, which only implies); ENCasualTimeParser (morning, noon, midnight..,
+ *      common/casualReferences.ts) assigns the hour at most; ENWeekdayParser (calculation/weekdays.ts)
+ *      implies the date and assigns the weekday. `new ParsingComponents(ref)` only implies.
+ *    - The refiners, in order, over readings without a certain day/month/year:
+ *      ENEndOfPeriodRefiner assigns a date only to a reading whose text is "this|last|past|next" +
+ *      "week|month|year" or that has a certain month (these texts start with a digit, "at", "from", ",",
+ *      "(", "on", "this|last|past|next" + weekday, a weekday or a time word, and end in a digit, am/pm,
+ *      "clock", a time word, a weekday, ",", ")" or "week" after a weekday: never that text);
+ *      ENMergeRelativeAfterDateRefiner needs a reading text that starts with + or - (none);
+ *      ENMergeRelativeFollowByDateRefiner needs one that ends in before/from/after/since (none);
+ *      MergeWeekdayComponentRefiner needs a certain day; ENMergeDateTimeRefiner (mergeDateTimeComponent)
+ *      clones the date side and assigns time fields and timezoneOffset only; the two timezone refiners
+ *      assign timezoneOffset; ForwardDateRefiner does nothing without forwardDate (and only implies with
+ *      it); ENExtractYearSuffixRefiner needs a certain month; ENMergeDateRangeRefiner implies only, and the
+ *      start of its reading is one of the two starts; OverlapRemovalRefiner and the filters only drop.
+ *    So `chronoDates` drops them all (its first test): skipping those parsers changes nothing it returns.
+ *    Where chrono.casual returns such readings this instance returns [] instead: use it only where readings
+ *    without a certain day, month or year are discarded.
+ *
+ * The probe tests the patterns of the parsers other than TIME_ONLY in chrono's order until one matches;
+ * after that first match it only applies prechecks (a pattern test would repeat the first scan of a parser
+ * that is then run anyway), and it runs TIME_ONLY if some pattern matched and their prechecks allow.
+ *
+ * The argument of 2. and the prechecks were made for chrono-node 2.10.3: with another version, or another
+ * list of parsers or refiners, this is chrono.casual itself. scripts/dates-equiv.ts checks the argument
+ * (times and weekdays alone through every refiner: no certain day, month or year) and compares findDates
+ * with chrono.casual and with this instance over generated texts and the bench corpus.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chrono from 'chrono-node/en';
+
+type Parser = chrono.Parser;
+type Context = Parameters<Parser['pattern']>[0];
+
+/** the chrono-node release the argument above was checked against */
+export const CHECKED_CHRONO_VERSION = '2.10.3';
+
+/** parsers whose readings never carry a certain day, month or year, alone or merged among themselves */
+export const TIME_ONLY: ReadonlySet<string> = new Set(['ENWeekdayParser', 'ENTimeExpressionParser', 'ENCasualTimeParser']);
+
+/**
+ * Necessary conditions, cheaper than the pattern: every match of the parser's pattern contains one of these
+ * (case-insensitive, as the patterns are; without the u flag no non-ASCII letter matches an ASCII one).
+ * - the month-name parsers: every key of MONTH_DICTIONARY (january, jan, jan., ..., sept., dec.) contains
+ *   one of the twelve three-letter stems, and each of these patterns requires one of those keys;
+ * - ENTimeUnitAgoFormatParser: `...\s{0,5}(?:ago|before|earlier)`;
+ * - ENTimeUnitLaterFormatParser: `...\s{0,5}(?:later|after|from now|henceforth|forward|out)`;
+ * - ENRelativeDateFormatParser: `(this|last|past|next|after\s*this)\s*...` ("after\s*this" has "this");
+ * - ENTimeUnitCasualRelativeFormatParser: `(this|last|past|next|after|\+|-)\s*...`;
+ * - ENEndOfCurrentMonthParser: `(?:last\s+day|end)\s+of\s+(?:the\s+)?month(?=\W|$)`;
+ * - ENWeekdayParser: a key of WEEKDAY_DICTIONARY (sunday, sun, sun., ..., thurs., sat.) or weekend|weekday:
+ *   each contains sun|mon|tue|wed|thu|fri|sat|week;
+ * - ENCasualTimeParser: `(morning|afternoon|evening|night|midnight|midday|noon)` ("midnight" has "night").
+ */
+const MONTH_STEM = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+export const PRECHECKS: Readonly<Record<string, RegExp>> = {
+  ENMonthNameLittleEndianParser: MONTH_STEM,
+  ENMonthNameMiddleEndianParser: MONTH_STEM,
+  ENYearMonthNameParser: MONTH_STEM,
+  ENMonthNameParser: MONTH_STEM,
+  ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
+  ENTimeUnitLaterFormatParser: /later|after|from now|henceforth|forward|out/i,
+  ENRelativeDateFormatParser: /this|last|past|next/i,
+  ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/i,
+  ENEndOfCurrentMonthParser: /month/i,
+  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
+  ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
+};
+
+/** chrono.casual of chrono-node 2.10.3 */
+const CHECKED_PARSERS = [
+  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENTimeUnitWithinFormatParser',
+  'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENSlashMonthFormatParser',
+  'ENTimeExpressionParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser', 'ENYearMonthNameParser',
+  'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENMonthNameParser',
+  'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser',
+];
+const CHECKED_REFINERS = [
+  'ENEndOfPeriodRefiner', 'OverlapRemovalRefiner', 'ENMergeRelativeAfterDateRefiner',
+  'ENMergeRelativeFollowByDateRefiner', 'OverlapRemovalRefiner', 'ExtractTimezoneOffsetRefiner',
+  'MergeWeekdayComponentRefiner', 'ENMergeDateTimeRefiner', 'ExtractTimezoneAbbrRefiner', 'OverlapRemovalRefiner',
+  'ForwardDateRefiner', 'UnlikelyFormatFilter', 'ENMergeDateTimeRefiner', 'ENExtractYearSuffixRefiner',
+  'ENMergeDateRangeRefiner', 'ENUnlikelyFormatFilter',
+];
+
+/**
+ * The installed chrono-node's version, or null if its package.json cannot be found: looked up as Node finds
+ * the package from this file, in node_modules/chrono-node of this directory or the nearest parent that has
+ * one (require.resolve would do the same at ten times the cost, ~2 ms of cold start).
+ */
+export function chronoVersion(): string | null {
+  try {
+    for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+      const file = path.join(dir, 'node_modules', 'chrono-node', 'package.json');
+      if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? null;
+      if (path.dirname(dir) === dir) return null;
+    }
+  } catch {
+    return null; // not a file URL (bundled?), unreadable: unknown
+  }
+}
+
+const names = (list: readonly object[]) => list.map((o) => o.constructor.name);
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Does the probe apply to this instance (the configuration and release it was checked against)? */
+export function probeApplies(base: chrono.Chrono, version: string | null = chronoVersion()): boolean {
+  return version === CHECKED_CHRONO_VERSION && same(names(base.parsers), CHECKED_PARSERS) && same(names(base.refiners), CHECKED_REFINERS);
+}
+
+/**
+ * chrono.casual (the same parser and refiner objects, in order) behind the probe; `base` itself when the
+ * probe does not apply to it.
+ */
+export function gatedChrono(base: chrono.Chrono = chrono.casual): chrono.Chrono {
+  if (!probeApplies(base)) return base;
+  const parsers = base.parsers;
+  const timeOnly = parsers.map((p) => TIME_ONLY.has(p.constructor.name));
+  // the distinct prechecks (MONTH_STEM serves four parsers: tested once a text), and each parser's, or -1
+  const checks = [...new Set(Object.values(PRECHECKS))];
+  const checkOf = parsers.map((p) => (p.constructor.name in PRECHECKS ? checks.indexOf(PRECHECKS[p.constructor.name]) : -1));
+  /** per text: 0 not tested yet, 1 found, 2 absent */
+  const checked = new Uint8Array(checks.length);
+  // fails at once: sticky, so exec tries position 0 only, and leaves lastIndex at 0
+  const NEVER = /(?!)/y;
+
+  // set by the probe, the first parser, for the parse call of `current`
+  let current: Context | null = null;
+  /** parser i found no match in the text: not run */
+  const skip: boolean[] = parsers.map(() => false);
+
+  const probe: Parser = {
+    pattern(ctx) {
+      current = ctx;
+      const text = ctx.text;
+      checked.fill(0);
+      const absent = (i: number) => {
+        const c = checkOf[i];
+        if (c < 0) return false;
+        if (!checked[c]) checked[c] = checks[c].test(text) ? 1 : 2;
+        return checked[c] === 2;
+      };
+      let matched = false; // has a parser other than TIME_ONLY a match?
+      for (let i = 0; i < parsers.length; i++) {
+        skip[i] = false;
+        if (timeOnly[i]) continue;
+        if (absent(i)) skip[i] = true;
+        else if (!matched) {
+          // until the first match, test the pattern (once one matches, the others are run without a test:
+          // a test would only repeat their first scan)
+          const re = parsers[i].pattern(ctx);
+          if (re.global || re.sticky || re.test(text)) matched = true;
+          else skip[i] = true;
+        }
+      }
+      // the times and weekdays: only with another parser's match (skip 2), and then with their prechecks
+      for (let i = 0; i < parsers.length; i++) if (timeOnly[i]) skip[i] = !matched || absent(i);
+      return NEVER;
+    },
+    extract: () => null,
+  };
+
+  const gated = parsers.map((p, i): Parser => ({
+    pattern(ctx) {
+      if (ctx === current && skip[i]) return NEVER;
+      return p.pattern(ctx);
+    },
+    extract: (ctx, match) => p.extract(ctx, match),
+  }));
+
+  return new chrono.Chrono({ parsers: [probe, ...gated], refiners: [...base.refiners] });
+}
