@@ -51,11 +51,21 @@ const DURATION_PATTERNS: RegExp[] = [
  * Cheap pre-checks: words every match of a pattern group must contain (each pattern below contains one of them
  * literally), so a sentence without them skips that group's patterns. They only save time: results are the same.
  */
-const UNIT_WORD = /day|night|week|month|year|decade|hour|minute/i; // DURATION_PATTERNS, relRe
+const UNIT_WORDS = ['day', 'night', 'week', 'month', 'year', 'decade', 'hour', 'minute']; // DURATION_PATTERNS, relRe
 const DIGIT = /\d/; // yearRe
-const AGO = /ago/i; // agoRe
-const DAY_WORD = /yesterday|night|today|morning|afternoon|evening/i; // dayRe
-const SEASON_WORD = /spring|summer|autumn|fall|winter/i; // seasonRe
+const AGO = 'ago'; // agoRe
+const DAY_WORDS = ['yesterday', 'night', 'today', 'morning', 'afternoon', 'evening']; // dayRe
+const SEASON_WORDS = ['spring', 'summer', 'autumn', 'fall', 'winter']; // seasonRe
+
+/**
+ * Does the lower-cased text hold one of the words? The patterns these words guard are case-insensitive without
+ * the u flag, and such a pattern matches an ASCII letter only with an ASCII letter, whose lower case the
+ * lower-cased text holds; so a text a pattern matches always passes (a text that passes may still not match).
+ */
+const holds = (lower: string, words: readonly string[]): boolean => {
+  for (const w of words) if (lower.includes(w)) return true;
+  return false;
+};
 
 function numberOf(s: string): number {
   const t = s.toLowerCase().trim();
@@ -93,18 +103,20 @@ function season(pub: Day, name: string, mod: string | null, year: number | null)
   return { day: current, precision: 'month' };
 }
 
+const AGO_RE = new RegExp(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi');
+
 /** our own rules: years, relative periods, weekdays, seasons, "N units ago", today/yesterday */
-function ruleDates(text: string, pub: Day): Found[] {
+function ruleDates(text: string, lower: string, pub: Day): Found[] {
   const out: Found[] = [];
   const add = (m: RegExpExecArray, day: Day | null, precision: DatePrecision, kind: 'point' | 'start' = 'point', offset = 0) =>
     out.push({ start: m.index + offset, end: m.index + m[0].length, day, precision, kind, source: 'rule' });
   let m: RegExpExecArray | null;
   const hasDigit = DIGIT.test(text);
-  const hasUnit = UNIT_WORD.test(text);
-  const hasAgo = AGO.test(text);
-  const hasDayWord = DAY_WORD.test(text);
+  const hasUnit = holds(lower, UNIT_WORDS);
+  const hasAgo = lower.includes(AGO);
+  const hasDayWord = holds(lower, DAY_WORDS);
   const hasWeekday = text.includes('day'); // every weekday name ends in "day" (wdRe is case-sensitive)
-  const hasSeason = SEASON_WORD.test(text);
+  const hasSeason = holds(lower, SEASON_WORDS);
   // "since 2014", "in 2011", "in early 2019", "during the 2011 uprising", "mid-2019"
   const yearRe = /\b(since|in|during|by|until|till|from|before|after|of|early|late|mid|and|between|through|throughout|the|around|circa)(?:\s+|-)(?:(?:early|late|mid)[-\s])?((?:1[89]|20)\d{2})\b(?!\s*(?:people|troops|soldiers|civilians|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|dollars|%|percent))/gi;
   while (hasDigit && (m = yearRe.exec(text))) {
@@ -129,7 +141,8 @@ function ruleDates(text: string, pub: Day): Found[] {
     }
   }
   // "three days ago", "two years ago", "a week ago"
-  const agoRe = new RegExp(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi');
+  const agoRe = AGO_RE;
+  agoRe.lastIndex = 0;
   while (hasAgo && (m = agoRe.exec(text))) {
     const n = numberOf(m[1].replace(/^a couple of$/i, '2'));
     if (!Number.isFinite(n)) { add(m, null, 'day'); continue; }
@@ -210,16 +223,25 @@ export function findDates(text: string, publication: string): DateScan {
 }
 
 /** findDates with another chrono instance (scripts/dates-equiv.ts compares CHRONO with chrono.casual) */
+/** the publication date read once for the sentences of a document (Day values are never changed in place) */
+let lastPublication = '';
+let lastPub: Day = { y: 0, m: 0, d: 0 };
+function publicationDay(iso: string): Day {
+  if (iso !== lastPublication) { lastPub = parseDay(iso); lastPublication = iso; }
+  return lastPub;
+}
+
 export function findDatesUsing(parser: DateParser, text: string, publication: string): DateScan {
-  const pub = parseDay(publication);
+  const pub = publicationDay(publication);
+  const lower = text.toLowerCase();
   const durations: DateScan['durations'] = [];
-  if (UNIT_WORD.test(text)) for (const re of DURATION_PATTERNS) {
+  if (holds(lower, UNIT_WORDS)) for (const re of DURATION_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) durations.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   const inDuration = (f: Found) => durations.some((d) => f.start < d.end && f.end > d.start);
-  const all = [...ruleDates(text, pub), ...chronoDates(text, pub, parser)].filter((f) => !inDuration(f));
+  const all = [...ruleDates(text, lower, pub), ...chronoDates(text, pub, parser)].filter((f) => !inDuration(f));
   // overlapping readings: the more precise, then the longer, then ours
   all.sort((a, b) => a.start - b.start);
   const kept: Found[] = [];
