@@ -140,6 +140,7 @@ export class Lexicon {
     this.size++;
     this.dirty = true;
     this.entryKeys = null;
+    this.openUnits = null;
   }
 
   /**
@@ -295,6 +296,33 @@ export class Lexicon {
     return w > 0 || startsUpperOrDigit(raw);
   }
 
+  /**
+   * The match at unit u of the last token list scanned, bounded only by the list's end (null: none; undefined:
+   * not yet computed). Keyed by the units array, so it lasts exactly as long as unitsOf's entry: one document.
+   */
+  private openMatches: (LexMatch | null | undefined)[] = [];
+  private openUnits: Unit[] | null = null;
+
+  /**
+   * matchFrom(tokens, units, u, endTok), reusing the match at u computed with no bound but the list's end (M).
+   * A smaller bound only takes candidates away: a phrase matches under it only by reading the same units it
+   * reads without it, so it ends on the same unit, and every bucket's first matching phrase is the same or a
+   * lesser one (by length, then layer). Hence no match without the bound means none with it, and a match M
+   * that ends before endTok is still the best (the buckets up to M's first word are all still read, M still
+   * matches and nothing can beat it). Only an M that runs past endTok needs matching again under the bound.
+   */
+  private matchBounded(tokens: Token[], units: Unit[], u: number, endTok: number): LexMatch | null {
+    if (units[u].tok >= endTok) return null;
+    if (this.openUnits !== units) {
+      this.openUnits = units;
+      this.openMatches = new Array<LexMatch | null | undefined>(units.length);
+    }
+    let m = this.openMatches[u];
+    if (m === undefined) m = this.openMatches[u] = this.matchFrom(tokens, units, u, tokens.length);
+    if (m === null || m.end <= endTok) return m;
+    return this.matchFrom(tokens, units, u, endTok);
+  }
+
   /** Scan a token range left to right, longest match first; returns non-overlapping matches. */
   scan(tokens: Token[], startTok: number, endTok: number): LexMatch[] {
     this.prepare();
@@ -302,7 +330,7 @@ export class Lexicon {
     const out: LexMatch[] = [];
     let u = firstUnit[startTok];
     while (u >= 0 && u < units.length && units[u].tok < endTok) {
-      const m = this.matchFrom(tokens, units, u, endTok);
+      const m = this.matchBounded(tokens, units, u, endTok);
       if (m) {
         out.push(m);
         // continue after the last matched token
