@@ -1,5 +1,5 @@
 import type { Token } from '../core/doc.js';
-import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
+import { keyOf, rawKeyOf, phraseWords, isAsciiWord } from './normalize.js';
 import { startsUpperOrDigit } from '../core/text.js';
 
 /** What a matched phrase stands for. */
@@ -67,9 +67,11 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] }
     const prev = units[units.length - 1];
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
-    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
-    if (t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
-      const raw = rawKeyOf(t.text);
+    // split only a token that holds a hyphen (the regex split is the costly part of this loop); a plain ASCII
+    // word (most tokens) holds none and is its own raw key (rawKeyOf), which one loop over it tells
+    const ascii = isAsciiWord(t.text);
+    if (ascii || t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
+      const raw = ascii ? t.text : rawKeyOf(t.text);
       const key = raw.toLowerCase(); // = keyOf(t.text)
       if (!key) continue;
       firstUnit[t.i] = units.length;

@@ -12,11 +12,18 @@ export function keyOf(s: string): string {
   return rawKeyOf(s).toLowerCase();
 }
 
-const ASCII_WORD = /^[A-Za-z0-9]*$/;
+/** /^[A-Za-z0-9]*$/.test(s), as a loop: most words are, and a regex call costs more than reading a short word */
+export function isAsciiWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return false;
+  }
+  return true;
+}
 
 /** Like keyOf but keeps the letter case (for acronym checks): "U.S." → "US". */
 export function rawKeyOf(s: string): string {
-  if (ASCII_WORD.test(s)) return s;
+  if (isAsciiWord(s)) return s;
   return s.normalize('NFD').replace(MARKS, '').replace(/[ıİ]/g, (c) => (c === 'ı' ? 'i' : 'I')).replace(DROP, '');
 }
 
