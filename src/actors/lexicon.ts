@@ -49,6 +49,34 @@ function singulars(key: string, lemma: string): string[] {
 }
 
 /**
+ * The plain plurals of the one-word agents, for singularAgent: the key K for which a singular rule (after the
+ * lemma) names agent word a, the first rule in singulars()' order when several do. The rules, each turned
+ * around (each is one-to-one, so no two words of one rule give the same K):
+ *   K.length > 4, K ends "men": a = K - "men" + "man"   ⇔ K = a - "man" + "men"
+ *   K.length > 3, K ends "ies": a = K - "ies" + "y"     ⇔ K = a - "y" + "ies"
+ *   K.length > 3, K ends "es":  a = K - "es"            ⇔ K = a + "es"
+ *   K.length > 3, K ends "s":   a = K - "s"             ⇔ K = a + "s"
+ * A key of a "men" word does not end in "s", so the last three never compete with the first. One lookup of the
+ * unit's key replaces up to four slices and lookups of new strings per unit matched by nothing else.
+ */
+function pluralIndex(byFirst: Map<string, Phrase[]>, oneWordAgent: (k: string) => Phrase | null): Map<string, Phrase> {
+  const words: [string, Phrase][] = [];
+  for (const k of byFirst.keys()) {
+    const p = oneWordAgent(k);
+    if (p) words.push([k, p]);
+  }
+  const out = new Map<string, Phrase>();
+  const put = (plural: string, p: Phrase, minLength: number) => {
+    if (plural.length > minLength && !out.has(plural)) out.set(plural, p);
+  };
+  for (const [a, p] of words) if (a.endsWith('man')) put(a.slice(0, -3) + 'men', p, 4);
+  for (const [a, p] of words) if (a.endsWith('y')) put(a.slice(0, -1) + 'ies', p, 3);
+  for (const [a, p] of words) put(a + 'es', p, 3);
+  for (const [a, p] of words) put(a + 's', p, 3);
+  return out;
+}
+
+/**
  * The units of the last token list asked for. A document's scans all come while the actors stage codes it, so one
  * entry serves them; another list (another document) is computed afresh. A WeakMap entry per document cost more.
  */
@@ -117,6 +145,8 @@ export class Lexicon {
   private byFirst = new Map<string, Phrase[]>();
   private seen = new Set<string>();
   private dirty = true;
+  /** plural word key → the one-word agent it is a plain plural of (see pluralIndex); built by prepare */
+  private pluralAgents = new Map<string, Phrase>();
   /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
   private entryKeys: Set<string> | null = null;
   size = 0;
@@ -177,6 +207,7 @@ export class Lexicon {
     for (const list of this.byFirst.values()) {
       list.sort((a, b) => b.keys.length - a.keys.length || b.layer - a.layer);
     }
+    this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
     this.dirty = false;
   }
 
@@ -233,28 +264,16 @@ export class Lexicon {
     };
   }
 
-  /** the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them) */
+  /**
+   * the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them):
+   * the lemma, then the plain plurals, looked up as the key itself in pluralAgents
+   */
   private singularAgent(key: string, lemma: string): Phrase | null {
     if (lemma !== key) {
       const p = this.oneWordAgent(lemma);
       if (p) return p;
     }
-    if (key.length > 4 && key.endsWith('men')) {
-      const p = this.oneWordAgent(key.slice(0, -3) + 'man');
-      if (p) return p;
-    }
-    if (key.length > 3 && key.endsWith('s')) {
-      if (key.endsWith('ies')) {
-        const p = this.oneWordAgent(key.slice(0, -3) + 'y');
-        if (p) return p;
-      }
-      if (key.endsWith('es')) {
-        const p = this.oneWordAgent(key.slice(0, -2));
-        if (p) return p;
-      }
-      return this.oneWordAgent(key.slice(0, -1));
-    }
-    return null;
+    return this.pluralAgents.get(key) ?? null;
   }
 
   private oneWordAgent(k: string): Phrase | null {
