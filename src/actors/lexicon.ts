@@ -1,5 +1,5 @@
 import type { Token } from '../core/doc.js';
-import { keyOf, rawKeyOf, phraseWords, isAsciiWord } from './normalize.js';
+import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
 import { startsUpperOrDigit } from '../core/text.js';
 
 /** What a matched phrase stands for. */
@@ -85,6 +85,23 @@ let lastUnits: { units: Unit[]; firstUnit: number[] } = { units: [], firstUnit: 
 const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
 
+/**
+ * The key of a plain ASCII word (/^[A-Za-z0-9]*$/), else null. It is the word lower-cased: the token's `lower`
+ * when that is so (the tokenizer makes it so), which saves a new string per capitalised word, and is a string
+ * earlier stages have mostly hashed already (a Map lookup of a new string hashes it first).
+ */
+function plainKey(t: Token): string | null {
+  const s = t.text;
+  const low = t.lower;
+  let same = low.length === s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return null;
+    if (same && low.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) same = false;
+  }
+  return same ? low : s.toLowerCase();
+}
+
 /** The units of a token list (the last list's are kept): hyphen and apostrophe tokens vanish but glue their neighbours. */
 export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] } {
   if (tokens === lastTokens) return lastUnits;
@@ -96,11 +113,11 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] }
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
     // split only a token that holds a hyphen (the regex split is the costly part of this loop); a plain ASCII
-    // word (most tokens) holds none and is its own raw key (rawKeyOf), which one loop over it tells
-    const ascii = isAsciiWord(t.text);
-    if (ascii || t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
-      const raw = ascii ? t.text : rawKeyOf(t.text);
-      const key = raw.toLowerCase(); // = keyOf(t.text)
+    // word (most tokens) holds none and is its own raw key (rawKeyOf)
+    const plain = plainKey(t);
+    if (plain !== null || t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
+      const raw = plain !== null ? t.text : rawKeyOf(t.text);
+      const key = plain ?? raw.toLowerCase(); // = keyOf(t.text)
       if (!key) continue;
       firstUnit[t.i] = units.length;
       units.push({ key, raw, tok: t.i, glued, whole: true });

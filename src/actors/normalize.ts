@@ -12,15 +12,6 @@ export function keyOf(s: string): string {
   return rawKeyOf(s).toLowerCase();
 }
 
-/** /^[A-Za-z0-9]*$/.test(s), as a loop: most words are, and a regex call costs more than reading a short word */
-export function isAsciiWord(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return false;
-  }
-  return true;
-}
-
 /** Like keyOf but keeps the letter case (for acronym checks): "U.S." → "US". */
 export function rawKeyOf(s: string): string {
   // ASCII text (most tokens, punctuation among them) has no decomposition, mark or dotless i: only the ASCII
