@@ -4,6 +4,7 @@ import { clauseAt } from '../core/scope.js';
 import { SPEECH_VERBS, singular } from '../nlp/lexicon.js';
 import { quoteSpans, insideQuote } from './quotes.js';
 import { NO_COUNTRY_INFERENCE } from './resolve.js';
+import { isSpace } from '../nlp/bounds.js';
 
 const PLURAL = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
 const PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
@@ -44,21 +45,24 @@ interface Info {
  * Resolved mentions copy their antecedent's code and keep its span in `antecedent`.
  */
 export function resolveCoreference(doc: Doc, owners: Map<number, number>, compose: (mi: number, owner: ActorMention) => void): void {
-  const subjects = new Set<number>();
+  // by mention index: is it a clause subject, and the head noun of its phrase ("Afghan rebel leaders" is plural
+  // though the mention ends at "rebel"; the first NP of the mention gives it)
+  const n = doc.mentions.length;
+  const subjects = new Array<boolean>(n).fill(false);
   for (const cl of doc.clauses) for (const c of cl.subject) {
     const m = doc.chunks[c].mention;
-    if (m !== undefined) subjects.add(m);
+    if (m !== undefined) subjects[m] = true;
   }
-  // the head noun of each mention's phrase: "Afghan rebel leaders" is plural though the mention ends at "rebel"
-  const heads = new Map<number, number>();
-  for (const ch of doc.chunks) if (ch.kind === 'NP' && ch.mention !== undefined && !heads.has(ch.mention)) heads.set(ch.mention, ch.head);
-  const infos: Info[] = doc.mentions.map((m, i) => info(doc, m, i, subjects.has(i), heads.get(i)));
+  const heads = new Array<number>(n).fill(-1);
+  for (const ch of doc.chunks) if (ch.kind === 'NP' && ch.mention !== undefined && heads[ch.mention] < 0) heads[ch.mention] = ch.head;
+  const infos: Info[] = new Array<Info>(n);
+  for (let i = 0; i < n; i++) infos[i] = info(doc, doc.mentions[i], i, subjects[i], heads[i] < 0 ? undefined : heads[i]);
   const quotes = quoteSpans(doc);
   const deferred: number[] = [];
   for (const x of infos) {
     const m = x.m;
-    const p = m.text.toLowerCase();
     if (m.kind === 'pronoun') {
+      const p = x.head; // a pronoun's head is its lower-case text
       if (FIRST_PERSON.has(p)) { deferred.push(x.i); continue; }
       // an object pronoun is not its own clause's subject: "police detained dozens of them"
       const own = OBJECT_PRONOUNS.has(p) ? ownSubjects(doc, m.start) : null;
@@ -113,12 +117,23 @@ function ownSubjects(doc: Doc, k: number): Set<number> {
 /** plural agent nouns ("protesters", "police") whatever the tagger's lemma */
 const COLLECTIVE = new Set(['police', 'people', 'military', 'authorities', 'forces', 'troops']);
 
+/** the last whitespace-separated word of s (s.split(/\s+/).pop() without the array: '' when s ends with a space) */
+function lastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !isSpace(s.charCodeAt(i - 1))) i--;
+  return i === 0 ? s : s.slice(i);
+}
+
+const PLAIN_PLURAL = /[^s]s$/;
+
 function info(doc: Doc, m: ActorMention, i: number, subject: boolean, phraseHead?: number): Info {
   const headTok = phraseHead !== undefined && phraseHead >= m.end && doc.tokens[phraseHead].pos === 'NOUN' ? doc.tokens[phraseHead] : doc.tokens[m.end - 1];
-  const agentHead = m.agents.length ? m.agents[m.agents.length - 1].toLowerCase().split(/\s+/).pop()! : '';
-  const w = m.text.toLowerCase();
-  if (m.kind === 'pronoun') return { m, i, sent: headTok.sent, person: PERSON.has(w), plural: PLURAL.has(w), head: w, subject };
-  const plural = (headTok.lemma !== headTok.lower && (headTok.pos === 'NOUN' || headTok.pos === 'PROPN')) || (m.agents.length > 0 && (COLLECTIVE.has(headTok.lower) || (singular(headTok.lower) !== headTok.lower && /[^s]s$/.test(headTok.lower))));
+  if (m.kind === 'pronoun') {
+    const w = m.text.toLowerCase();
+    return { m, i, sent: headTok.sent, person: PERSON.has(w), plural: PLURAL.has(w), head: w, subject };
+  }
+  const agentHead = m.agents.length ? lastWord(m.agents[m.agents.length - 1].toLowerCase()) : '';
+  const plural = (headTok.lemma !== headTok.lower && (headTok.pos === 'NOUN' || headTok.pos === 'PROPN')) || (m.agents.length > 0 && (COLLECTIVE.has(headTok.lower) || (singular(headTok.lower) !== headTok.lower && PLAIN_PLURAL.test(headTok.lower))));
   const person = m.kind === 'person' || (!!agentHead && HUMAN.has(agentHead) && !plural) || (m.kind === 'unknown' && !!m.name && !m.agents.length);
   return { m, i, sent: headTok.sent, person, plural, head: agentHead || headTok.lemma, subject };
 }
@@ -275,9 +290,13 @@ function precedingPrep(doc: Doc, start: number): string {
  * ("detained dozens of them") their antecedents' countries, and once more after it.
  */
 export function inferAgentCountries(doc: Doc, dateline: { country: string; text: string } | null = null, indefiniteOnly = false): void {
-  const countries = new Set<string>();
-  for (const m of doc.mentions) if (m.country && m.kind !== 'pronoun' && !m.backedBy) countries.add(m.country);
-  const only = countries.size === 1 ? [...countries][0] : null;
+  // the article's only country (before this pass gives agents theirs): null when none or several
+  let only: string | null = null;
+  for (const m of doc.mentions) {
+    if (!m.country || m.kind === 'pronoun' || m.backedBy) continue;
+    if (only === null) only = m.country;
+    else if (only !== m.country) { only = null; break; }
+  }
   // per sentence, the first place something is "in": a country or capital mention, else a city or region
   // from the gazetteer ("gunmen shot dead a police officer in Peshawar"); one pass each, not one per agent
   let placeOf: Map<number, { country: string | null; text: string }> | null = null;

@@ -4,6 +4,9 @@ import { codeOn } from './model.js';
 import { isSpace } from '../nlp/bounds.js';
 
 const DASH = /^(?:—|–|-|--|\(|,)$/;
+/** the dateline's first word and the words that may follow it (module constants: a literal in the loop is a new RegExp each time) */
+const CAPS_WORD = /^[A-Z][A-Z.'-]{2,}$/;
+const CAPS_MORE = /^[A-Z][A-Z.'-]+$/;
 
 /** /\n\s*$/ on the four characters before `start` (or the text start), read in place instead of sliced */
 function atLineStart(text: string, start: number): boolean {
@@ -26,10 +29,11 @@ export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: str
   for (let k = 0; k < tokens.length && tokens[k].start < 400; k++) {
     const t = tokens[k];
     // an all-caps word at a line start (the word test first: it needs no slice of the text)
-    if (!/^[A-Z][A-Z.'-]{2,}$/.test(t.text)) continue;
+    const c0 = t.text.charCodeAt(0);
+    if (c0 < 65 || c0 > 90 || !CAPS_WORD.test(t.text)) continue;
     if (!atLineStart(doc.text, t.start)) continue;
     let end = k + 1;
-    while (end < tokens.length && /^[A-Z][A-Z.'-]+$/.test(tokens[end].text) && end - k < 4) end++;
+    while (end < tokens.length && CAPS_MORE.test(tokens[end].text) && end - k < 4) end++;
     const after = tokens[end];
     if (!after || !DASH.test(after.text)) continue;
     const m = dict.lexicon.scan(tokens, k, end)[0];

@@ -114,7 +114,12 @@ export class DiscardList {
       if (inside || (!word && !isSign(t.charCodeAt(i)))) continue;
       // the phrases that can start here: first character t[i], and second character t[i + 1] unless one character long
       const c0 = t.charCodeAt(i);
-      const list = (i + 1 < t.length ? two.pairs.get(c0 * 0x10000 + t.charCodeAt(i + 1)) : undefined) ?? two.singles.get(c0);
+      const pair = i + 1 < t.length ? c0 * 0x10000 + t.charCodeAt(i + 1) : -1;
+      let list = pair >= 0 ? two.pairs.get(pair) : undefined;
+      // a long pair list ("in": "index rose", "indices fell"...): narrowed by the third character
+      const byThird = list && list.length > THIRD_CHAR_AFTER ? two.thirds.get(pair) : undefined;
+      if (byThird) list = (i + 2 < t.length ? byThird.get(t.charCodeAt(i + 2)) : undefined) ?? two.upToTwo.get(pair);
+      list ??= two.singles.get(c0);
       if (!list) continue;
       for (const c of list) {
         if (scope && c.rule.scope !== scope) continue;
@@ -185,7 +190,16 @@ function optionalAt(source: string, i: number): boolean {
 interface TwoCharIndex {
   pairs: Map<number, Compiled[]>;
   singles: Map<number, Compiled[]>;
+  /**
+   * for a pair list longer than THIRD_CHAR_AFTER, the same split once more: by third character, the pair list
+   * restricted (in its order) to the phrases of one or two characters and those with that third character;
+   * `upToTwo` holds the one- and two-character phrases alone (for a third character no phrase has, or none)
+   */
+  thirds: Map<number, Map<number, Compiled[]>>;
+  upToTwo: Map<number, Compiled[]>;
 }
+
+const THIRD_CHAR_AFTER = 4;
 
 function byTwo(index: Map<number, Compiled[]>): TwoCharIndex {
   const pairs = new Map<number, Compiled[]>();
@@ -196,7 +210,16 @@ function byTwo(index: Map<number, Compiled[]>): TwoCharIndex {
     const seconds = new Set(list.filter((c) => c.text.length > 1).map((c) => c.text.charCodeAt(1)));
     for (const c1 of seconds) pairs.set(c0 * 0x10000 + c1, list.filter((c) => c.text.length === 1 || c.text.charCodeAt(1) === c1));
   }
-  return { pairs, singles };
+  const thirds = new Map<number, Map<number, Compiled[]>>();
+  const upToTwo = new Map<number, Compiled[]>();
+  for (const [pair, list] of pairs) {
+    if (list.length <= THIRD_CHAR_AFTER) continue;
+    const by = new Map<number, Compiled[]>();
+    for (const c2 of new Set(list.filter((c) => c.text.length > 2).map((c) => c.text.charCodeAt(2)))) by.set(c2, list.filter((c) => c.text.length <= 2 || c.text.charCodeAt(2) === c2));
+    thirds.set(pair, by);
+    upToTwo.set(pair, list.filter((c) => c.text.length <= 2));
+  }
+  return { pairs, singles, thirds, upToTwo };
 }
 
 /** lower case, with whitespace and underscores as single spaces; the same length as the input */

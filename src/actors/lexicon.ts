@@ -49,6 +49,34 @@ function singulars(key: string, lemma: string): string[] {
 }
 
 /**
+ * The plain plurals of the one-word agents, for singularAgent: the key K for which a singular rule (after the
+ * lemma) names agent word a, the first rule in singulars()' order when several do. The rules, each turned
+ * around (each is one-to-one, so no two words of one rule give the same K):
+ *   K.length > 4, K ends "men": a = K - "men" + "man"   ⇔ K = a - "man" + "men"
+ *   K.length > 3, K ends "ies": a = K - "ies" + "y"     ⇔ K = a - "y" + "ies"
+ *   K.length > 3, K ends "es":  a = K - "es"            ⇔ K = a + "es"
+ *   K.length > 3, K ends "s":   a = K - "s"             ⇔ K = a + "s"
+ * A key of a "men" word does not end in "s", so the last three never compete with the first. One lookup of the
+ * unit's key replaces up to four slices and lookups of new strings per unit matched by nothing else.
+ */
+function pluralIndex(byFirst: Map<string, Phrase[]>, oneWordAgent: (k: string) => Phrase | null): Map<string, Phrase> {
+  const words: [string, Phrase][] = [];
+  for (const k of byFirst.keys()) {
+    const p = oneWordAgent(k);
+    if (p) words.push([k, p]);
+  }
+  const out = new Map<string, Phrase>();
+  const put = (plural: string, p: Phrase, minLength: number) => {
+    if (plural.length > minLength && !out.has(plural)) out.set(plural, p);
+  };
+  for (const [a, p] of words) if (a.endsWith('man')) put(a.slice(0, -3) + 'men', p, 4);
+  for (const [a, p] of words) if (a.endsWith('y')) put(a.slice(0, -1) + 'ies', p, 3);
+  for (const [a, p] of words) put(a + 'es', p, 3);
+  for (const [a, p] of words) put(a + 's', p, 3);
+  return out;
+}
+
+/**
  * The units of the last token list asked for. A document's scans all come while the actors stage codes it, so one
  * entry serves them; another list (another document) is computed afresh. A WeakMap entry per document cost more.
  */
@@ -56,6 +84,23 @@ let lastTokens: Token[] | null = null;
 let lastUnits: { units: Unit[]; firstUnit: number[] } = { units: [], firstUnit: [] };
 const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
+
+/**
+ * The key of a plain ASCII word (/^[A-Za-z0-9]*$/), else null. It is the word lower-cased: the token's `lower`
+ * when that is so (the tokenizer makes it so), which saves a new string per capitalised word, and is a string
+ * earlier stages have mostly hashed already (a Map lookup of a new string hashes it first).
+ */
+function plainKey(t: Token): string | null {
+  const s = t.text;
+  const low = t.lower;
+  let same = low.length === s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return null;
+    if (same && low.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) same = false;
+  }
+  return same ? low : s.toLowerCase();
+}
 
 /** The units of a token list (the last list's are kept): hyphen and apostrophe tokens vanish but glue their neighbours. */
 export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] } {
@@ -67,10 +112,12 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] }
     const prev = units[units.length - 1];
     let glued = !!prev;
     if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
-    // split only a token that holds a hyphen (the regex split is the costly part of this loop)
-    if (t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
-      const raw = rawKeyOf(t.text);
-      const key = raw.toLowerCase(); // = keyOf(t.text)
+    // split only a token that holds a hyphen (the regex split is the costly part of this loop); a plain ASCII
+    // word (most tokens) holds none and is its own raw key (rawKeyOf)
+    const plain = plainKey(t);
+    if (plain !== null || t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
+      const raw = plain !== null ? t.text : rawKeyOf(t.text);
+      const key = plain ?? raw.toLowerCase(); // = keyOf(t.text)
       if (!key) continue;
       firstUnit[t.i] = units.length;
       units.push({ key, raw, tok: t.i, glued, whole: true });
@@ -115,6 +162,8 @@ export class Lexicon {
   private byFirst = new Map<string, Phrase[]>();
   private seen = new Set<string>();
   private dirty = true;
+  /** plural word key → the one-word agent it is a plain plural of (see pluralIndex); built by prepare */
+  private pluralAgents = new Map<string, Phrase>();
   /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
   private entryKeys: Set<string> | null = null;
   size = 0;
@@ -140,6 +189,7 @@ export class Lexicon {
     this.size++;
     this.dirty = true;
     this.entryKeys = null;
+    this.openUnits = null;
   }
 
   /**
@@ -174,6 +224,7 @@ export class Lexicon {
     for (const list of this.byFirst.values()) {
       list.sort((a, b) => b.keys.length - a.keys.length || b.layer - a.layer);
     }
+    this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
     this.dirty = false;
   }
 
@@ -230,28 +281,16 @@ export class Lexicon {
     };
   }
 
-  /** the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them) */
+  /**
+   * the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them):
+   * the lemma, then the plain plurals, looked up as the key itself in pluralAgents
+   */
   private singularAgent(key: string, lemma: string): Phrase | null {
     if (lemma !== key) {
       const p = this.oneWordAgent(lemma);
       if (p) return p;
     }
-    if (key.length > 4 && key.endsWith('men')) {
-      const p = this.oneWordAgent(key.slice(0, -3) + 'man');
-      if (p) return p;
-    }
-    if (key.length > 3 && key.endsWith('s')) {
-      if (key.endsWith('ies')) {
-        const p = this.oneWordAgent(key.slice(0, -3) + 'y');
-        if (p) return p;
-      }
-      if (key.endsWith('es')) {
-        const p = this.oneWordAgent(key.slice(0, -2));
-        if (p) return p;
-      }
-      return this.oneWordAgent(key.slice(0, -1));
-    }
-    return null;
+    return this.pluralAgents.get(key) ?? null;
   }
 
   private oneWordAgent(k: string): Phrase | null {
@@ -295,6 +334,35 @@ export class Lexicon {
     return w > 0 || startsUpperOrDigit(raw);
   }
 
+  /**
+   * The match at unit u of the last token list scanned, bounded only by the list's end (null: none; undefined:
+   * not yet computed). Keyed by the units array, so it lasts exactly as long as unitsOf's entry: one document.
+   */
+  private openMatches: (LexMatch | null | undefined)[] = [];
+  private openUnits: Unit[] | null = null;
+
+  /**
+   * matchFrom(tokens, units, u, endTok), reusing the match at u computed with no bound but the list's end (M).
+   * A bound only takes candidates away: a phrase that matches under it matches without it too, and a phrase
+   * whose unbounded match ends by endTok matches under the bound with the same end (it reads no unit past its
+   * end but to fail). The best phrase is the longest, then the highest layer, then the one with the shortest
+   * first word, and the single-word agent fallback (which reads one unit) only applies when no phrase matches.
+   * So no match without the bound means none under it, and an M that ends by endTok is still the best under it:
+   * it still matches, and anything that outranked it under the bound would have outranked it without. Only an
+   * M that runs past endTok is matched again under the bound (60 of ~27,000 per bench pass).
+   */
+  private matchBounded(tokens: Token[], units: Unit[], u: number, endTok: number): LexMatch | null {
+    if (units[u].tok >= endTok) return null;
+    if (this.openUnits !== units) {
+      this.openUnits = units;
+      this.openMatches = new Array<LexMatch | null | undefined>(units.length);
+    }
+    let m = this.openMatches[u];
+    if (m === undefined) m = this.openMatches[u] = this.matchFrom(tokens, units, u, tokens.length);
+    if (m === null || m.end <= endTok) return m;
+    return this.matchFrom(tokens, units, u, endTok);
+  }
+
   /** Scan a token range left to right, longest match first; returns non-overlapping matches. */
   scan(tokens: Token[], startTok: number, endTok: number): LexMatch[] {
     this.prepare();
@@ -302,7 +370,7 @@ export class Lexicon {
     const out: LexMatch[] = [];
     let u = firstUnit[startTok];
     while (u >= 0 && u < units.length && units[u].tok < endTok) {
-      const m = this.matchFrom(tokens, units, u, endTok);
+      const m = this.matchBounded(tokens, units, u, endTok);
       if (m) {
         out.push(m);
         // continue after the last matched token

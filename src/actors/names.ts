@@ -26,17 +26,24 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd'
 
 const isCap = startsUpper;
 
+/** is token k inside one of the spans? */
+function inSpans(spans: readonly { start: number; end: number }[], k: number): boolean {
+  for (const f of spans) if (k >= f.start && k < f.end) return true;
+  return false;
+}
+
 /**
  * Unknown capitalised name words in a token range (a person or group we have no entry for): PROPN tokens
- * with their particles and hyphens. Titles ("Defence Minister") are not part of the name.
+ * with their particles and hyphens. Titles ("Defence Minister") are not part of the name. Tokens inside a
+ * `covered` span (the dictionary matches of the range) are no name words.
  */
-export function unknownName(doc: Doc, start: number, end: number, covered: (k: number) => boolean): { start: number; end: number } | null {
+export function unknownName(doc: Doc, start: number, end: number, covered: readonly { start: number; end: number }[]): { start: number; end: number } | null {
   let a = -1, b = -1;
   const toks = doc.tokens;
   const sentFirst = start < toks.length ? doc.sentences[toks[start].sent]?.first ?? -1 : -1;
   for (let k = start; k < end; k++) {
     const t = toks[k];
-    const nameWord = isCap(t.text) && !NOT_NAMES.has(t.lower) && !covered(k) && (t.pos === 'PROPN' || (t.pos === 'X' && a >= 0) || (a >= 0 && t.pos !== 'PUNCT' && t.start === toks[k - 1].end)) && !(k === sentFirst && t.pos !== 'PROPN');
+    const nameWord = isCap(t.text) && !NOT_NAMES.has(t.lower) && !inSpans(covered, k) && (t.pos === 'PROPN' || (t.pos === 'X' && a >= 0) || (a >= 0 && t.pos !== 'PUNCT' && t.start === toks[k - 1].end)) && !(k === sentFirst && t.pos !== 'PROPN');
     if (nameWord) {
       if (a < 0) a = k;
       b = k + 1;
@@ -44,11 +51,15 @@ export function unknownName(doc: Doc, start: number, end: number, covered: (k: n
     }
     if (a < 0) continue;
     // particles and glue inside a name: "al-Jolani", "da Silva", "O'Brien"
-    const capAt = (j: number) => j < end && isCap(toks[j].text) && !covered(j);
-    const joins = capAt(k + 1) || (toks[k + 1]?.text === '-' && toks[k + 1].start === t.end && capAt(k + 2));
+    const joins = capAt(toks, end, covered, k + 1) || (toks[k + 1]?.text === '-' && toks[k + 1].start === t.end && capAt(toks, end, covered, k + 2));
     if ((PARTICLES.has(t.lower) && joins) || ((t.text === '-' || t.text === "'" || t.text === '’') && joins && t.start === toks[k - 1].end)) continue;
     if (t.text === '.' && k === b) continue;
     break;
   }
   return a >= 0 ? { start: a, end: b } : null;
+}
+
+/** a capitalised token j before `end`, outside the covered spans (a name word a particle or hyphen can join) */
+function capAt(toks: Doc['tokens'], end: number, covered: readonly { start: number; end: number }[], j: number): boolean {
+  return j < end && isCap(toks[j].text) && !inSpans(covered, j);
 }

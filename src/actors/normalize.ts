@@ -12,11 +12,20 @@ export function keyOf(s: string): string {
   return rawKeyOf(s).toLowerCase();
 }
 
-const ASCII_WORD = /^[A-Za-z0-9]*$/;
-
 /** Like keyOf but keeps the letter case (for acronym checks): "U.S." → "US". */
 export function rawKeyOf(s: string): string {
-  if (ASCII_WORD.test(s)) return s;
+  // ASCII text (most tokens, punctuation among them) has no decomposition, mark or dotless i: only the ASCII
+  // characters of DROP (- ' ` .) can go, and a plain word keeps everything
+  let drop = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return nonAsciiRawKey(s);
+    if (c === 45 || c === 39 || c === 96 || c === 46) drop = true;
+  }
+  return drop ? s.replace(DROP, '') : s;
+}
+
+function nonAsciiRawKey(s: string): string {
   return s.normalize('NFD').replace(MARKS, '').replace(/[ıİ]/g, (c) => (c === 'ı' ? 'i' : 'I')).replace(DROP, '');
 }
 

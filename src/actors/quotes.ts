@@ -22,6 +22,7 @@ export function quoteSpans(doc: Doc): QuoteSpan[] {
     // (a blank line needs two characters at least: most gaps between tokens are shorter and need no slice)
     const paragraphBreak = k > 0 && toks[k].start - toks[k - 1].end >= 2 && /\n\s*\n/.test(doc.text.slice(toks[k - 1].end, toks[k].start));
     if (paragraphBreak && open >= 0) { out.push({ start: open, end: k }); open = -1; }
+    if (!maybeQuoteMark(t)) continue; // (most tokens: no Set lookup, which would hash every token's text)
     if (OPEN.has(t) || (t === '"' && open < 0)) { if (open < 0) open = k + 1; continue; }
     if (CLOSE.has(t) || t === '"') {
       if (open >= 0) { out.push({ start: open, end: k }); open = -1; }
@@ -30,6 +31,13 @@ export function quoteSpans(doc: Doc): QuoteSpan[] {
   if (open >= 0) out.push({ start: open, end: toks.length });
   // no empty spans: a quote mark as the last token, or '""', quotes nothing (and has no tokens to look at)
   return out.filter((q) => q.end > q.start);
+}
+
+/** can t be in OPEN or CLOSE or be '"'? Those are one or two characters and start with one of these */
+function maybeQuoteMark(t: string): boolean {
+  if (t.length > 2) return false;
+  const c = t.charCodeAt(0);
+  return c === 0x22 || c === 0x27 || c === 0x60 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d;
 }
 
 export function insideQuote(spans: QuoteSpan[], tok: number): QuoteSpan | null {

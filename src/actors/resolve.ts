@@ -1,4 +1,4 @@
-import type { Doc, ActorMention, Chunk, ActorKind } from '../core/doc.js';
+import type { Doc, ActorMention, Chunk, ActorKind, Token } from '../core/doc.js';
 import type { ActorDictionary } from './dictionary.js';
 import type { LexMatch } from './lexicon.js';
 import type { ActorEntry, DatedCode } from './model.js';
@@ -27,77 +27,82 @@ export interface ResolveOpts {
 /** agent mentions whose country must not be guessed from the article ("Latin American leaders") */
 export const NO_COUNTRY_INFERENCE = new WeakSet<ActorMention>();
 
-const NOTHING_COVERED = (): boolean => false;
+const NO_SPANS: readonly LexMatch[] = [];
+const NO_OPTS: ResolveOpts = {};
 
 const rankOf = (e: ActorEntry) => (e.kind === 'person' || e.kind === 'group' ? 3 : e.kind === 'igo' ? 2 : 1);
+
+/** sectors of an office a title can give a person ("Defence Minister X" → GOV) */
+const OFFICE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY']);
+const HYPHEN = /[-‐‑]/;
+const HYPHEN_WORD = /[-‐‑](\p{L}+)$/u;
+const PRO_ANTI = /^(pro|anti)[-‐]/i;
+const PRO = /^pro/i;
 
 /**
  * Resolve the actor an NP names: a dictionary entry (person, group, IGO, country/demonym/capital), composed
  * with the sector of an agent word ("Turkish troops" → TURMIL, "Turkey's defence minister" → TURGOV), or an
  * agent alone, or an unknown name (kept with code null, never guessed).
  */
-export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = {}): ActorMention | null {
+export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = NO_OPTS): ActorMention | null {
   const all = dict.lexicon.scan(doc.tokens, ch.start, extendTo);
-  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor (checked
-  // here, before resolveMatches allocates its closures)
-  if (!all.length && !unknownName(doc, ch.start, ch.end, NOTHING_COVERED)) return null;
+  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor
+  if (!all.length && !unknownName(doc, ch.start, ch.end, NO_SPANS)) return null;
   return resolveMatches(doc, dict, ch, opts, all);
 }
 
-/** resolveNp on the dictionary matches `all` of the NP's range */
+/** the word glued after an entry match by a hyphen, lower case: "Iranian-backed" (three tokens) or "UN-backed" (one) */
+function gluedAfter(tokens: Token[], f: LexMatch): string | undefined {
+  const lastText = tokens[f.end - 1].text;
+  const inTok = lastText.length > 3 && HYPHEN.test(lastText) ? HYPHEN_WORD.exec(lastText) : null;
+  const hyphen = tokens[f.end]?.text === '-' && tokens[f.end].start === tokens[f.end - 1].end && tokens[f.end + 1]?.start === tokens[f.end].end;
+  return inTok && !keyOf(f.phrase).endsWith(keyOf(inTok[1])) ? inTok[1].toLowerCase() : hyphen ? tokens[f.end + 1].lower : undefined;
+}
+
+/**
+ * resolveNp on the dictionary matches `all` of the NP's range. (Written without closures: it runs for every NP
+ * with a match or a name, and a closure here would make every call allocate a context for the captured variables.)
+ */
 function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: ResolveOpts, all: LexMatch[]): ActorMention | null {
   const tokens = doc.tokens;
   const notes: string[] = [];
   let backedBy: string | null = null;
   let backedByAt: { start: number; end: number } | null = null;
-  // the matches that name the actor, by type, in text order
-  let entries: LexMatch[] = [];
+  // the matches that name the actor, by type, in text order (of the blocks only the first counts)
+  const entries: LexMatch[] = [];
   const agents: LexMatch[] = [];
-  const blocks: LexMatch[] = [];
+  let blockName: LexMatch | null = null;
   for (const f of all) {
-    // the word glued after the match by a hyphen: "Iranian-backed" (three tokens) or "UN-backed" (one)
-    const lastText = tokens[f.end - 1].text;
-    const inTok = lastText.length > 3 && /[-‐‑]/.test(lastText) ? /[-‐‑](\p{L}+)$/u.exec(lastText) : null;
-    const hyphen = tokens[f.end]?.text === '-' && tokens[f.end].start === tokens[f.end - 1].end && tokens[f.end + 1]?.start === tokens[f.end].end;
-    const glued = inTok && !keyOf(f.phrase).endsWith(keyOf(inTok[1])) ? inTok[1].toLowerCase() : hyphen ? tokens[f.end + 1].lower : undefined;
-    if (f.value.type === 'entry' && (glued && (BACKING.has(glued) || NOT_IDENTITY.has(glued)) || (f.partial && /^(pro|anti)[-‐]/i.test(tokens[f.start].text)))) {
+    if (f.value.type === 'agent') { agents.push(f); continue; }
+    if (f.value.type === 'block') { blockName ??= f; continue; }
+    const glued = gluedAfter(tokens, f);
+    if ((glued && (BACKING.has(glued) || NOT_IDENTITY.has(glued))) || (f.partial && PRO_ANTI.test(tokens[f.start].text))) {
       const e = dict.entries[f.value.entryIndex];
       const dc = codeOn(e, doc.date);
-      if (glued && BACKING.has(glued) || /^pro/i.test(tokens[f.start].text)) {
+      if ((glued && BACKING.has(glued)) || PRO.test(tokens[f.start].text)) {
         if (dc && !backedBy) { backedBy = dc.code; backedByAt = { start: f.start, end: f.end }; }
         notes.push(`'${doc.spanText(f.start, f.end)}' backs the actor (not its identity)`);
       }
       continue;
     }
-    if (f.value.type === 'entry') entries.push(f);
-    else if (f.value.type === 'agent') agents.push(f);
-    else blocks.push(f);
+    entries.push(f);
   }
   const locative = ch.prep !== undefined && LOCATIVE_PREPS.has(tokens[ch.prep].lower);
-  // a capital that only modifies another noun is no actor: "the Paris agreement", "the Minsk talks"
-  entries = entries.filter((f) => {
-    if (f.value.type !== 'entry' || f.value.role !== 'capital' || agents.length) return true;
-    const isHead = ch.head >= f.start && ch.head < f.end;
-    const isOwner = (ch.possessor !== undefined && f.end <= ch.possessor + 1) || (opts.owner && f.start >= opts.owner.start);
-    if (!isHead && !isOwner) { notes.push(`capital '${doc.spanText(f.start, f.end)}' only modifies '${tokens[ch.head].text}'`); return false; }
-    return true;
-  });
-  // "Michael Jordan", "Chad Smith", "George Washington": a country or capital name inside a person's name
   if (!agents.length) {
-    const isCovered = (k: number) => all.some((f) => k >= f.start && k < f.end);
-    const nameWord = (k: number) => k >= ch.start && k < ch.end && !isCovered(k) && tokens[k].pos === 'PROPN' && startsUpper(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
-    const before = entries.length;
-    entries = entries.filter((f) => {
-      if (f.value.type !== 'entry' || f.value.role === 'demonym' || dict.entries[f.value.entryIndex].kind !== 'country') return true;
-      if (!nameWord(f.start - 1) && !nameWord(f.end)) return true;
-      notes.push(`'${doc.spanText(f.start, f.end)}' is part of a longer name here`);
-      return false;
-    });
-    if (entries.length < before) for (let i = all.length - 1; i >= 0; i--) if (all[i].value.type === 'entry' && !entries.includes(all[i]) && all[i].value.type === 'entry' && dict.entries[(all[i].value as { entryIndex: number }).entryIndex].kind === 'country' && notes.some((n) => n.includes(`'${doc.spanText(all[i].start, all[i].end)}' is part`))) all.splice(i, 1);
+    // a capital that only modifies another noun is no actor: "the Paris agreement", "the Minsk talks"
+    let kept = 0;
+    for (const f of entries) {
+      if (f.value.type === 'entry' && f.value.role === 'capital') {
+        const isHead = ch.head >= f.start && ch.head < f.end;
+        const isOwner = (ch.possessor !== undefined && f.end <= ch.possessor + 1) || (opts.owner && f.start >= opts.owner.start);
+        if (!isHead && !isOwner) { notes.push(`capital '${doc.spanText(f.start, f.end)}' only modifies '${tokens[ch.head].text}'`); continue; }
+      }
+      entries[kept++] = f;
+    }
+    if (kept < entries.length) entries.length = kept;
+    dropCountriesInNames(doc, dict, ch, all, entries, notes);
   }
-  const covered = (k: number) => all.some((f) => k >= f.start && k < f.end);
-  const name = unknownName(doc, ch.start, ch.end, covered);
-  const blockName = blocks.length ? blocks[0] : null;
+  const name = unknownName(doc, ch.start, ch.end, all);
   if (!entries.length && !agents.length && !name && !blockName) return null;
   // "two Patriot systems", "Iron Dome interceptors": an unknown name that only modifies a common noun is no actor
   if (!entries.length && !agents.length && !blockName && name && name.end <= ch.head && tokens[ch.head].pos === 'NOUN') return null;
@@ -124,10 +129,13 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
     spanStart = Math.min(spanStart, f.start);
     spanEnd = Math.max(spanEnd, f.end);
   }
-  for (const f of [agent, blockName]) {
-    if (!f) continue;
-    spanStart = Math.min(spanStart, f.start);
-    spanEnd = Math.max(spanEnd, f.end);
+  if (agent) {
+    spanStart = Math.min(spanStart, agent.start);
+    spanEnd = Math.max(spanEnd, agent.end);
+  }
+  if (blockName) {
+    spanStart = Math.min(spanStart, blockName.start);
+    spanEnd = Math.max(spanEnd, blockName.end);
   }
   const mention: ActorMention = {
     start: spanStart,
@@ -138,7 +146,7 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
     sector: null,
     name: name ? doc.spanText(name.start, name.end) : blockName && !agents.length ? blockName.phrase : null,
     kind: 'unknown',
-    entries: [...notes],
+    entries: notes,
     confidence: 0.5,
     locative,
     agents: agent ? [agent.phrase] : [],
@@ -156,8 +164,8 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
     const role = best.value.role;
     mention.entries.push(describe(e, dc));
     // a person whose code on this date is only the default (not an office) but whom the text gives a title
-    if (e.kind === 'person' && dc && !dc.from && !dc.to && agentValue && !former && agentSector && ['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY'].includes(agentSector)) {
-      const title = entries.find((f) => f.value.type === 'entry' && dict.entries[f.value.entryIndex].kind === 'country');
+    if (e.kind === 'person' && dc && !dc.from && !dc.to && agentValue && !former && agentSector && OFFICE_SECTORS.has(agentSector)) {
+      const title = firstCountry(dict, entries);
       const country = title && title.value.type === 'entry' ? dict.entries[title.value.entryIndex].codes[0].code : splitCode(dc.code).country;
       if (country) {
         mention.entries.push(`${e.label} holds no dated office on ${doc.date} in the dictionary; the title '${agent!.phrase}' gives ${country}${agentSector}`);
@@ -208,6 +216,37 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   }
   if (agent) mention.entries.push(`agent '${agent.phrase}' → ${agentSector}`);
   return mention;
+}
+
+/**
+ * "Michael Jordan", "Chad Smith", "George Washington": a country (not a demonym) next to a name word of the NP
+ * (a capitalised PROPN no match covers) is part of a person's name; it leaves `entries` (in place) and `all`.
+ */
+function dropCountriesInNames(doc: Doc, dict: ActorDictionary, ch: Chunk, all: LexMatch[], entries: LexMatch[], notes: string[]): void {
+  let kept = 0;
+  for (const f of entries) {
+    if (f.value.type === 'entry' && f.value.role !== 'demonym' && dict.entries[f.value.entryIndex].kind === 'country' && (nameWordAt(doc.tokens, ch, all, f.start - 1) || nameWordAt(doc.tokens, ch, all, f.end))) {
+      notes.push(`'${doc.spanText(f.start, f.end)}' is part of a longer name here`);
+      continue;
+    }
+    entries[kept++] = f;
+  }
+  if (kept === entries.length) return;
+  entries.length = kept;
+  for (let i = all.length - 1; i >= 0; i--) if (all[i].value.type === 'entry' && !entries.includes(all[i]) && all[i].value.type === 'entry' && dict.entries[(all[i].value as { entryIndex: number }).entryIndex].kind === 'country' && notes.some((n) => n.includes(`'${doc.spanText(all[i].start, all[i].end)}' is part`))) all.splice(i, 1);
+}
+
+/** the first match of a country entry */
+function firstCountry(dict: ActorDictionary, entries: LexMatch[]): LexMatch | undefined {
+  for (const f of entries) if (f.value.type === 'entry' && dict.entries[f.value.entryIndex].kind === 'country') return f;
+  return undefined;
+}
+
+/** token k of the NP is a capitalised PROPN outside every match, and no title or month */
+function nameWordAt(tokens: Token[], ch: Chunk, all: LexMatch[], k: number): boolean {
+  if (k < ch.start || k >= ch.end) return false;
+  for (const f of all) if (k >= f.start && k < f.end) return false;
+  return tokens[k].pos === 'PROPN' && startsUpper(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
 }
 
 function isOwner(ch: Chunk, f: LexMatch, opts: ResolveOpts): boolean {

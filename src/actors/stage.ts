@@ -99,7 +99,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           // an agent phrase that runs across "of": "the American secretary of state", "Minister of Defence X"
           const across = resolveNp(doc, d, ch, extendTo);
           const ag = across?.agents[0];
-          if (across && ag && / of /.test(ag) && ag !== own.agents[0]) m = across;
+          if (across && ag && ag.includes(' of ') && ag !== own.agents[0]) m = across;
         }
         if (m && m.kind === 'agent' && ch.place !== undefined) {
           // "the West Bank", "the Gold Coast": a place whose name holds an agent word is the place's country
@@ -276,7 +276,8 @@ function shareHead(doc: Doc, c: number): void {
 function crossesInto(doc: Doc, d: ActorDictionary, ch: Chunk, next: Chunk): boolean {
   // such a name holds the preposition (token ch.end): most prepositions are in no name, and then no scan is needed
   if (!d.lexicon.mayJoinEntry(doc.tokens, ch.end)) return false;
-  return d.lexicon.scan(doc.tokens, ch.start, next.end).some((f) => f.value.type === 'entry' && f.start < ch.end && f.end > ch.end);
+  for (const f of d.lexicon.scan(doc.tokens, ch.start, next.end)) if (f.value.type === 'entry' && f.start < ch.end && f.end > ch.end) return true;
+  return false;
 }
 
 function push(doc: Doc, m: ActorMention): number {
