@@ -1,4 +1,5 @@
 import type { Doc, ActorMention, Chunk, ActorKind, Token } from '../core/doc.js';
+import { newMention } from '../core/doc.js';
 import type { ActorDictionary } from './dictionary.js';
 import type { LexMatch } from './lexicon.js';
 import type { ActorEntry, DatedCode } from './model.js';
@@ -137,7 +138,7 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
     spanStart = Math.min(spanStart, blockName.start);
     spanEnd = Math.max(spanEnd, blockName.end);
   }
-  const mention: ActorMention = {
+  const mention: ActorMention = newMention({
     start: spanStart,
     end: spanEnd,
     text: doc.spanText(spanStart, spanEnd),
@@ -150,7 +151,7 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
     confidence: 0.5,
     locative,
     agents: agent ? [agent.phrase] : [],
-  };
+  });
   if (backedBy) mention.backedBy = backedBy;
   if (backedByAt) mention.backedByAt = backedByAt;
   if (blockName && !best) {

@@ -1,6 +1,7 @@
 import type { Stage } from '../core/stage.js';
 import { coordinationGap } from '../core/text.js';
 import type { Doc, ActorMention, Chunk } from '../core/doc.js';
+import { newMention } from '../core/doc.js';
 import type { ActorDictionary } from './dictionary.js';
 import { defaultActors } from './defaults.js';
 import { resolveNp } from './resolve.js';
@@ -315,10 +316,10 @@ function composeOwner(m: ActorMention, owner: ActorMention): void {
 
 function pronounMention(doc: Doc, k: number): ActorMention {
   const t = doc.tokens[k];
-  return {
+  return newMention({
     start: k, end: k + 1, text: t.text, code: null, country: null, sector: null, name: null,
     kind: 'pronoun', entries: [], confidence: 0.5, locative: false, agents: [],
-  };
+  });
 }
 
 /** Mark discarded sentences: story-level phrases discard every sentence, the others their own sentence. */

@@ -138,6 +138,24 @@ export interface ActorMention {
   demonymOnly?: boolean;
 }
 
+/** the fields every actor mention is made with (the optional ones start undefined) */
+export type MentionBase = Pick<ActorMention, 'start' | 'end' | 'text' | 'code' | 'country' | 'sector' | 'name' | 'kind' | 'entries' | 'confidence' | 'locative' | 'agents'>;
+
+/**
+ * A new actor mention with every field present, the optional ones undefined, so that all mentions share one V8
+ * layout: stages add antecedents, corefs, backers... to some of them, and mentions of ten layouts made every
+ * property read on them megamorphic (actors, coreference, events). JSON output is the same: undefined fields
+ * are not written. Mentions copied with a spread keep the layout.
+ */
+export function newMention(b: MentionBase): ActorMention {
+  return {
+    start: b.start, end: b.end, text: b.text, code: b.code, country: b.country, sector: b.sector, name: b.name,
+    kind: b.kind, entries: b.entries, confidence: b.confidence, locative: b.locative, agents: b.agents,
+    entryId: undefined, holder: undefined, antecedent: undefined, coref: undefined, backedBy: undefined,
+    backedByAt: undefined, also: undefined, demonymOnly: undefined,
+  };
+}
+
 /** A quoted stretch of text (quote marks excluded) and the mention of who said it, if found. */
 export interface Quote {
   start: number; // token range

@@ -1,4 +1,5 @@
 import type { ActorMention, Clause } from '../core/doc.js';
+import { newMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 import type { VerbDictionary } from './dictionary.js';
@@ -393,10 +394,10 @@ function unresolvedSource(ctx: SentenceCtx, subj: number[]): ActorMention {
   const ch = subj.length ? doc.chunks[subj[0]] : null;
   const start = ch ? ch.start : doc.sentences[ctx.sent].first;
   const end = ch ? ch.end : start;
-  return {
+  return newMention({
     start, end, text: ch ? doc.spanText(ch.start, ch.end) : '', code: null, country: null, sector: null, name: null,
     kind: 'unknown', entries: ['no actor named as the source'], confidence: 0.3, locative: false, agents: [],
-  };
+  });
 }
 
 /** is there a bare noun phrase (an object, not a prepositional phrase) between two tokens? */

@@ -1,4 +1,5 @@
 import type { ActorMention } from '../core/doc.js';
+import { newMention } from '../core/doc.js';
 import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
 import type { SentenceCtx } from './stage.js';
@@ -74,11 +75,11 @@ export function backingEvents(ctx: SentenceCtx, backed: readonly ActorMention[],
     if (!cl) continue;
     const at = m.backedByAt;
     const country = m.backedBy.length >= 3 && /^[A-Z]{3}$/.test(m.backedBy.slice(0, 3)) ? m.backedBy.slice(0, 3) : null;
-    const backer: ActorMention = {
+    const backer: ActorMention = newMention({
       start: at.start, end: at.end, text: doc.spanText(at.start, at.end).replace(/[-‐‑]\p{L}+$/u, ''), code: m.backedBy, country, sector: null, name: null,
       kind: m.backedBy.startsWith('IGO') || m.backedBy.startsWith('NGO') ? 'igo' : 'country', entries: [`backer of '${m.text}'`],
       confidence: Math.min(0.7, m.confidence), locative: false, agents: [],
-    };
+    });
     drafts.push({
       sent: ctx.sent, clause: cl.i, code: '051', source: backer, target: m,
       from: Math.min(at.start, m.start), to: Math.max(at.end, m.end),

@@ -1,4 +1,5 @@
 import type { Doc, Clause, ActorMention } from '../core/doc.js';
+import { newMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import { coordinationGap } from '../core/text.js';
 import { LOCATIVE_PREPS } from '../nlp/lexicon.js';
@@ -104,11 +105,11 @@ export function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorM
     if (ch.place === undefined) continue;
     const p = doc.places[ch.place];
     if (!p?.country) continue;
-    return {
+    return newMention({
       start: p.start, end: p.end, text: p.text, code: p.country, country: p.country, sector: null, name: null,
       kind: 'country', entries: [`place '${p.name}' (${p.precision}) in ${p.country}`], confidence: Math.min(0.8, p.confidence),
       locative: false, agents: [],
-    };
+    });
   }
   return null;
 }
