@@ -1,6 +1,6 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
-import { startsUpperOrDigit } from '../core/text.js';
+import { startsUpperOrDigit, plainKey } from '../core/text.js';
 
 /** What a matched phrase stands for. */
 export type LexValue =
@@ -84,23 +84,6 @@ let lastTokens: Token[] | null = null;
 let lastUnits: { units: Unit[]; firstUnit: number[] } = { units: [], firstUnit: [] };
 const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
-
-/**
- * The key of a plain ASCII word (/^[A-Za-z0-9]*$/), else null. It is the word lower-cased: the token's `lower`
- * when that is so (the tokenizer makes it so), which saves a new string per capitalised word, and is a string
- * earlier stages have mostly hashed already (a Map lookup of a new string hashes it first).
- */
-function plainKey(t: Token): string | null {
-  const s = t.text;
-  const low = t.lower;
-  let same = low.length === s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return null;
-    if (same && low.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) same = false;
-  }
-  return same ? low : s.toLowerCase();
-}
 
 /** The units of a token list (the last list's are kept): hyphen and apostrophe tokens vanish but glue their neighbours. */
 export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] } {

@@ -10,6 +10,23 @@ export function startsUpper(s: string): boolean {
   return UPPER.test(s);
 }
 
+/**
+ * The key of a plain ASCII word (/^[A-Za-z0-9]*$/), else null. It is the word lower-cased: the token's `lower`
+ * when that is so (the tokenizer makes it so), which saves a new string per capitalised word, and is a string
+ * earlier stages have mostly hashed already (a Map lookup of a new string hashes it first).
+ */
+export function plainKey(t: { text: string; lower: string }): string | null {
+  const s = t.text;
+  const low = t.lower;
+  let same = low.length === s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return null;
+    if (same && low.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) same = false;
+  }
+  return same ? low : s.toLowerCase();
+}
+
 /** /^[\p{Lu}\d]/u.test(s): the text starts with an upper-case letter or an ASCII digit */
 export function startsUpperOrDigit(s: string): boolean {
   const c = s.charCodeAt(0);

@@ -3,7 +3,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
-import { startsUpper, coordinationGap } from '../core/text.js';
+import { startsUpper, coordinationGap, plainKey } from '../core/text.js';
 
 /** How the NP that names a place sits in its clause. */
 export type PlaceRole = 'locative' | 'target' | 'directional' | 'origin' | 'object' | 'of' | 'dateline' | 'other';
@@ -57,10 +57,17 @@ function normsOf(doc: Doc): (string | undefined)[] {
   return doc.derived(NORMS) ?? doc.keep(NORMS, []);
 }
 
-/** the normalized key of token k */
+/**
+ * the normalized key of token k; a plain ASCII word's is its lower case (normName only lower-cases such a word),
+ * which the token has: no memo lookup
+ */
 function tokenKey(doc: Doc, cache: (string | undefined)[], k: number): string {
   let n = cache[k];
-  if (n === undefined) { n = tokenNorm(doc.tokens[k].text); cache[k] = n; }
+  if (n === undefined) {
+    const t = doc.tokens[k];
+    n = plainKey(t) ?? tokenNorm(t.text);
+    cache[k] = n;
+  }
   return n;
 }
 
