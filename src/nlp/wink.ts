@@ -1,7 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Pos, Token, Sentence } from '../core/doc.js';
-import { maskLongRuns, boundTokens } from './bounds.js';
+import { maskLongRuns, boundTokens, isSpace } from './bounds.js';
 import { latin1Letters } from './letters.js';
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -59,6 +59,15 @@ function scratchMap(n: number): Int32Array {
   return scratch;
 }
 
+/** s.toLowerCase(), without a new string for a word that has no upper-case letter and is ASCII (most words) */
+function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
 /**
  * Tokenise, split sentences and tag POS + lemma with wink-nlp, then map every token back to its exact
  * character offsets in doc.text (wink does not expose offsets; it keeps token values as substrings).
@@ -80,8 +89,14 @@ export function annotate(doc: Doc): void {
   let cursor = 0;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    if (v.trim() === '') continue; // blank tokens, wink's tabCRLF ones ("\n", "\r\n\t") among them
-    let at = text.indexOf(v, cursor);
+    // blank tokens, wink's tabCRLF ones ("\n", "\r\n\t") among them (isSpace is JavaScript's \s, what trim drops)
+    const lead = v.charCodeAt(0);
+    if (v.length === 0 || (isSpace(lead) && v.trim() === '')) continue;
+    // = text.indexOf(v, cursor), most often found after the spaces at the cursor: no occurrence can start on a space
+    // when v does not
+    let at = cursor;
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    if (isSpace(lead) || !text.startsWith(v, at)) at = text.indexOf(v, cursor);
     if (at < 0 || at - cursor > 64 + v.length) {
       // wink normalised the token (rare); fall back to the next non-space position
       at = cursor;
@@ -91,14 +106,16 @@ export function annotate(doc: Doc): void {
     const end = Math.min(text.length, at + v.length);
     const raw = doc.text.slice(at, end);
     map[k] = tokens.length;
+    const lower = lowerCase(raw);
+    const l = lemma[k];
     tokens.push({
       i: tokens.length,
       start: at,
       end,
       text: raw,
-      lower: raw.toLowerCase(),
+      lower,
       pos: (pos[k] || 'X') as Pos,
-      lemma: (lemma[k] || raw).toLowerCase(),
+      lemma: l ? lowerCase(l) : lower,
       sent: 0,
     });
     cursor = end;
