@@ -121,8 +121,8 @@ export function annotate(doc: Doc): void {
     cursor = end;
   }
   const sentences: Sentence[] = [];
-  wd.sentences().each((s: { out(f: unknown): unknown }) => {
-    const [a, b] = s.out(its.span) as unknown as [number, number];
+  // every sentence's [first, last] wink token indices at once (no sentence item objects)
+  for (const [a, b] of wd.sentences().out(its.span) as [number, number][]) {
     let first = -1, last = -1;
     for (let k = a; k <= b; k++) {
       const m = map[k];
@@ -130,11 +130,11 @@ export function annotate(doc: Doc): void {
       if (first < 0) first = m;
       last = m + 1;
     }
-    if (first < 0) return;
+    if (first < 0) continue;
     const i = sentences.length;
     for (let t = first; t < last; t++) tokens[t].sent = i;
     sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last - 1].end });
-  });
+  }
   doc.tokens = tokens;
   doc.sentences = sentences;
   boundTokens(doc, masked.runs);
