@@ -2,6 +2,7 @@ import { DocKey, type Doc, type Chunk, type Token } from '../core/doc.js';
 import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
+import { HASH_START, hashChar, hashStr } from './keyfilter.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
 import { startsUpper, coordinationGap, plainKey } from '../core/text.js';
 
@@ -144,17 +145,23 @@ function countryPrefixes(): Set<string> {
 export function mayNameCountry(doc: Doc, k: number): boolean {
   const w = firstWordAt(doc, k);
   if (!w) return true; // the range's key starts at a later token: let countryWord decide
-  const first = countryFirstWords();
-  return first.has(w) || (w.endsWith('s') && first.has(w.slice(0, -1)));
+  return countryFirstWords().has(w);
 }
 
 let countryFirst: Set<string> | null = null;
-/** first words of every country name and demonym key */
+/**
+ * first words of every country name and demonym key, each also with an "s" (countryOfKey's plural demonyms,
+ * "Syrians"): one lookup per word, with no sliced string to hash
+ */
 function countryFirstWords(): Set<string> {
   if (countryFirst) return countryFirst;
   const ci = countryIndex();
   const set = new Set<string>();
-  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) set.add(k.split(' ')[0]);
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
+    const w = k.split(' ')[0];
+    set.add(w);
+    set.add(w + 's');
+  }
   countryFirst = set;
   return set;
 }
@@ -169,21 +176,44 @@ function countryIn(doc: Doc, start: number, end: number): string | null {
   return null;
 }
 
-/** longest gazetteer name starting at token k, not past `end` */
+/**
+ * longest gazetteer name starting at token k, not past `end`. The key filter answers first for token k's first
+ * word and then for each range (hashed from the cached token keys, as rangeKey would join them): only a range it
+ * may hold builds its key and looks it up in byName.
+ */
 function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number; key: string; entries: number[] } | null {
   const toks = doc.tokens;
-  if (!g.firstWords.has(firstWordAt(doc, k))) return null;
+  const cache = normsOf(doc);
+  const first = tokenKey(doc, cache, k);
+  const sp = first.indexOf(' ');
+  // (an empty key is no first word: the filter holds no empty string, and a false positive is caught below)
+  if (!first || !g.keys.mayHave(hashStr(HASH_START, first, 0, sp < 0 ? first.length : sp))) return null;
   for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last)) continue; // (A-Z is upper case too)
     let ok = true;
     for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
     if (!ok) continue;
+    if (!g.keys.mayHave(rangeHash(doc, cache, k, k + l))) continue;
     const key = rangeKey(doc, k, k + l);
     const entries = g.byName.get(key);
     if (entries) return { end: k + l, key, entries };
   }
   return null;
+}
+
+/** hashStr(HASH_START, rangeKey(doc, start, end)), without building the key */
+function rangeHash(doc: Doc, cache: (string | undefined)[], start: number, end: number): number {
+  let h = HASH_START;
+  let any = false;
+  for (let k = start; k < end; k++) {
+    const n = tokenKey(doc, cache, k);
+    if (!n) continue;
+    if (any) h = hashChar(h, 32); // the space between keys
+    h = hashStr(h, n);
+    any = true;
+  }
+  return h;
 }
 
 /** the role of an NP from its preposition, or from the NP it describes ("the capital of Tripoli") */
