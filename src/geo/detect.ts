@@ -96,8 +96,32 @@ export function countryWord(doc: Doc, start: number, end: number): string | null
 }
 
 function countryOfKey(key: string): string | null {
+  return countryKeys().get(key) || null;
+}
+
+let countryKeyMap: Map<string, string> | null = null;
+/**
+ * Every key that names a country → its code, and every leading word sequence of a longer one → "" ("the",
+ * "the gambia"), so that longestCountryAt grows a range with one lookup per length. A key's code is the one of
+ * names.get(key) ?? demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined):
+ * names first, then demonyms, then plural demonyms ("syrians"), each only where no earlier one has the key.
+ */
+function countryKeys(): Map<string, string> {
+  if (countryKeyMap) return countryKeyMap;
   const ci = countryIndex();
-  return ci.names.get(key) ?? ci.demonyms.get(key) ?? (key.endsWith('s') ? ci.demonyms.get(key.slice(0, -1)) : undefined) ?? null;
+  const map = new Map<string, string>();
+  for (const [k, code] of ci.names) map.set(k, code);
+  for (const [k, code] of ci.demonyms) if (!map.has(k)) map.set(k, code);
+  for (const [k, code] of ci.demonyms) if (!map.has(k + 's')) map.set(k + 's', code);
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
+    for (let at = k.indexOf(' '); at >= 0; at = k.indexOf(' ', at + 1)) {
+      const prefix = k.slice(0, at);
+      if (!map.has(prefix)) map.set(prefix, '');
+    }
+  }
+  if (!map.has('')) map.set('', '');
+  countryKeyMap = map;
+  return map;
 }
 
 /**
@@ -108,7 +132,7 @@ function countryOfKey(key: string): string | null {
 export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSentence: boolean): { len: number; code: string } | null {
   const toks = doc.tokens;
   const cache = normsOf(doc);
-  const prefixes = countryPrefixes();
+  const keys = countryKeys();
   let key = '';
   let best: { len: number; code: string } | null = null;
   for (let l = 1; l <= maxLen; l++) {
@@ -116,26 +140,11 @@ export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSenten
     if (sameSentence && toks[j].sent !== toks[k].sent) break; // sentences are contiguous: so are all longer ranges
     const n = tokenKey(doc, cache, j);
     if (n) key = key ? key + ' ' + n : n;
-    const code = countryOfKey(key);
+    const code = keys.get(key);
+    if (code === undefined) break;
     if (code) best = { len: l, code };
-    else if (!prefixes.has(key)) break;
   }
   return best;
-}
-
-let countryPrefixSet: Set<string> | null = null;
-/** every key of a country name or demonym and each of its leading word sequences ("", "the", "the gambia") */
-function countryPrefixes(): Set<string> {
-  if (countryPrefixSet) return countryPrefixSet;
-  const ci = countryIndex();
-  const set = new Set<string>(['']);
-  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
-    let at = k.indexOf(' ');
-    while (at >= 0) { set.add(k.slice(0, at)); at = k.indexOf(' ', at + 1); }
-    set.add(k);
-  }
-  countryPrefixSet = set;
-  return set;
 }
 
 /**
@@ -328,8 +337,8 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
         if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
         // a demonym before a noun is an adjective, not the region of that name: "the Somali border" (not
         // Ethiopia's Somali Region), unless a region word follows ("Somali region")
-        const demonym = countryIndex().demonyms.has(normName(doc.spanText(k, m.end)));
-        if (nounAfter && demonym && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower)) { k = m.end - 1; continue; }
+        // (the demonym test last: it normalizes the span's text)
+        if (nounAfter && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower) && countryIndex().demonyms.has(normName(doc.spanText(k, m.end)))) { k = m.end - 1; continue; }
       }
       if (afterInChunk && (afterInChunk.text === '-' || /^-/.test(afterInChunk.text))) { k = m.end - 1; continue; } // "Iran-backed"
       // sentence-initial capital on a common noun: "Police said", "Union members"

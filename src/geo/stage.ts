@@ -123,11 +123,13 @@ function placeIndex(doc: Doc): { chunkOf: Map<number, number>; placesIn: Map<num
 
 /** where an event happened, from the places of its own clauses, else its sentence */
 export function locateEvent(doc: Doc, i: number): EventLocation | null {
+  const { chunkOf, placesIn } = placeIndex(doc);
+  // no place in the event's sentence (eventScope's sent), nothing to pick from: skip scoping the event
+  if (!placesIn.has(doc.clauses[doc.eventMeta[i].clause].sent)) return null;
   const scope = eventScope(doc, i);
   const ev = doc.events[i];
   // material acts happen at their object ("shelled Kharkiv"), and so do visits and meetings ("visited Moscow")
   const material = ev.quad_class === 2 || ev.quad_class === 4 || ev.cameo_root === '04';
-  const { chunkOf, placesIn } = placeIndex(doc);
   // a statement's place is where it was said: not what it is about ("accused X of moving towards Russia")
   const rank = (role: PlaceRole): number => {
     switch (role) {
