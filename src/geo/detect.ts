@@ -2,6 +2,7 @@ import { DocKey, type Doc, type Chunk, type Token } from '../core/doc.js';
 import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
+import { HASH_START, hashChar, hashStr } from './keyfilter.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
 import { startsUpper, coordinationGap, plainKey } from '../core/text.js';
 
@@ -95,8 +96,32 @@ export function countryWord(doc: Doc, start: number, end: number): string | null
 }
 
 function countryOfKey(key: string): string | null {
+  return countryKeys().get(key) || null;
+}
+
+let countryKeyMap: Map<string, string> | null = null;
+/**
+ * Every key that names a country → its code, and every leading word sequence of a longer one → "" ("the",
+ * "the gambia"), so that longestCountryAt grows a range with one lookup per length. A key's code is the one of
+ * names.get(key) ?? demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined):
+ * names first, then demonyms, then plural demonyms ("syrians"), each only where no earlier one has the key.
+ */
+function countryKeys(): Map<string, string> {
+  if (countryKeyMap) return countryKeyMap;
   const ci = countryIndex();
-  return ci.names.get(key) ?? ci.demonyms.get(key) ?? (key.endsWith('s') ? ci.demonyms.get(key.slice(0, -1)) : undefined) ?? null;
+  const map = new Map<string, string>();
+  for (const [k, code] of ci.names) map.set(k, code);
+  for (const [k, code] of ci.demonyms) if (!map.has(k)) map.set(k, code);
+  for (const [k, code] of ci.demonyms) if (!map.has(k + 's')) map.set(k + 's', code);
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
+    for (let at = k.indexOf(' '); at >= 0; at = k.indexOf(' ', at + 1)) {
+      const prefix = k.slice(0, at);
+      if (!map.has(prefix)) map.set(prefix, '');
+    }
+  }
+  if (!map.has('')) map.set('', '');
+  countryKeyMap = map;
+  return map;
 }
 
 /**
@@ -107,7 +132,7 @@ function countryOfKey(key: string): string | null {
 export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSentence: boolean): { len: number; code: string } | null {
   const toks = doc.tokens;
   const cache = normsOf(doc);
-  const prefixes = countryPrefixes();
+  const keys = countryKeys();
   let key = '';
   let best: { len: number; code: string } | null = null;
   for (let l = 1; l <= maxLen; l++) {
@@ -115,26 +140,11 @@ export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSenten
     if (sameSentence && toks[j].sent !== toks[k].sent) break; // sentences are contiguous: so are all longer ranges
     const n = tokenKey(doc, cache, j);
     if (n) key = key ? key + ' ' + n : n;
-    const code = countryOfKey(key);
+    const code = keys.get(key);
+    if (code === undefined) break;
     if (code) best = { len: l, code };
-    else if (!prefixes.has(key)) break;
   }
   return best;
-}
-
-let countryPrefixSet: Set<string> | null = null;
-/** every key of a country name or demonym and each of its leading word sequences ("", "the", "the gambia") */
-function countryPrefixes(): Set<string> {
-  if (countryPrefixSet) return countryPrefixSet;
-  const ci = countryIndex();
-  const set = new Set<string>(['']);
-  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
-    let at = k.indexOf(' ');
-    while (at >= 0) { set.add(k.slice(0, at)); at = k.indexOf(' ', at + 1); }
-    set.add(k);
-  }
-  countryPrefixSet = set;
-  return set;
 }
 
 /**
@@ -144,17 +154,23 @@ function countryPrefixes(): Set<string> {
 export function mayNameCountry(doc: Doc, k: number): boolean {
   const w = firstWordAt(doc, k);
   if (!w) return true; // the range's key starts at a later token: let countryWord decide
-  const first = countryFirstWords();
-  return first.has(w) || (w.endsWith('s') && first.has(w.slice(0, -1)));
+  return countryFirstWords().has(w);
 }
 
 let countryFirst: Set<string> | null = null;
-/** first words of every country name and demonym key */
+/**
+ * first words of every country name and demonym key, each also with an "s" (countryOfKey's plural demonyms,
+ * "Syrians"): one lookup per word, with no sliced string to hash
+ */
 function countryFirstWords(): Set<string> {
   if (countryFirst) return countryFirst;
   const ci = countryIndex();
   const set = new Set<string>();
-  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) set.add(k.split(' ')[0]);
+  for (const k of [...ci.names.keys(), ...ci.demonyms.keys()]) {
+    const w = k.split(' ')[0];
+    set.add(w);
+    set.add(w + 's');
+  }
   countryFirst = set;
   return set;
 }
@@ -169,21 +185,44 @@ function countryIn(doc: Doc, start: number, end: number): string | null {
   return null;
 }
 
-/** longest gazetteer name starting at token k, not past `end` */
+/**
+ * longest gazetteer name starting at token k, not past `end`. The key filter answers first for token k's first
+ * word and then for each range (hashed from the cached token keys, as rangeKey would join them): only a range it
+ * may hold builds its key and looks it up in byName.
+ */
 function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number; key: string; entries: number[] } | null {
   const toks = doc.tokens;
-  if (!g.firstWords.has(firstWordAt(doc, k))) return null;
+  const cache = normsOf(doc);
+  const first = tokenKey(doc, cache, k);
+  const sp = first.indexOf(' ');
+  // (an empty key is no first word: the filter holds no empty string, and a false positive is caught below)
+  if (!first || !g.keys.mayHave(hashStr(HASH_START, first, 0, sp < 0 ? first.length : sp))) return null;
   for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last)) continue; // (A-Z is upper case too)
     let ok = true;
     for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
     if (!ok) continue;
+    if (!g.keys.mayHave(rangeHash(doc, cache, k, k + l))) continue;
     const key = rangeKey(doc, k, k + l);
     const entries = g.byName.get(key);
     if (entries) return { end: k + l, key, entries };
   }
   return null;
+}
+
+/** hashStr(HASH_START, rangeKey(doc, start, end)), without building the key */
+function rangeHash(doc: Doc, cache: (string | undefined)[], start: number, end: number): number {
+  let h = HASH_START;
+  let any = false;
+  for (let k = start; k < end; k++) {
+    const n = tokenKey(doc, cache, k);
+    if (!n) continue;
+    if (any) h = hashChar(h, 32); // the space between keys
+    h = hashStr(h, n);
+    any = true;
+  }
+  return h;
 }
 
 /** the role of an NP from its preposition, or from the NP it describes ("the capital of Tripoli") */
@@ -298,8 +337,8 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
         if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
         // a demonym before a noun is an adjective, not the region of that name: "the Somali border" (not
         // Ethiopia's Somali Region), unless a region word follows ("Somali region")
-        const demonym = countryIndex().demonyms.has(normName(doc.spanText(k, m.end)));
-        if (nounAfter && demonym && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower)) { k = m.end - 1; continue; }
+        // (the demonym test last: it normalizes the span's text)
+        if (nounAfter && !REGION_AFTER.has(afterInChunk.lower) && !CITY_AFTER.has(afterInChunk.lower) && countryIndex().demonyms.has(normName(doc.spanText(k, m.end)))) { k = m.end - 1; continue; }
       }
       if (afterInChunk && (afterInChunk.text === '-' || /^-/.test(afterInChunk.text))) { k = m.end - 1; continue; } // "Iran-backed"
       // sentence-initial capital on a common noun: "Police said", "Union members"

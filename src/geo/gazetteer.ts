@@ -3,6 +3,7 @@ import { dataPath } from '../core/paths.js';
 import { DyadError } from '../core/errors.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
+import { KeyFilter } from './keyfilter.js';
 
 /** One gazetteer entry: a populated place, a first-order region or a country. */
 export interface GeoEntry {
@@ -34,8 +35,8 @@ export interface Gazetteer {
   qualifiers: Map<string, number>;
   /** longest name, in words */
   maxWords: number;
-  /** first words of all names, to reject most tokens at once */
-  firstWords: Set<string>;
+  /** every name and the first word of each (a superset filter): rejects most tokens and ranges without a lookup */
+  keys: KeyFilter;
   /** load figures for docs and `dyad eval geo` */
   stats: { cities: number; admin1: number; countries: number; names: number; loadMs: number };
 }
@@ -78,7 +79,7 @@ export function gazetteer(): Gazetteer {
     return e;
   };
   const g: Gazetteer = {
-    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1, firstWords: new Set(),
+    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1, keys: new KeyFilter(),
     stats: { cities: 0, admin1: 0, countries: 0, names: 0, loadMs: 0 },
   };
   const push = (e: GeoEntry | null, line?: string): number => {
@@ -91,14 +92,16 @@ export function gazetteer(): Gazetteer {
   const add = (key: string, i: number) => {
     if (!key) return;
     const list = g.byName.get(key);
-    if (!list) g.byName.set(key, [i]);
-    else if (!list.includes(i)) list.push(i);
+    if (!list) {
+      g.byName.set(key, [i]);
+      g.keys.add(key);
+    } else if (!list.includes(i)) list.push(i);
     const sp = key.indexOf(' ');
     if (sp > 0) {
       const words = key.split(' ').length;
       if (words > g.maxWords) g.maxWords = words;
-      g.firstWords.add(key.slice(0, sp));
-    } else g.firstWords.add(key);
+      g.keys.add(key.slice(0, sp));
+    }
   };
   const addNames = (name: string, i: number, key?: string) => {
     const k = key ?? normName(name);

@@ -1,5 +1,5 @@
 import type { Doc, PlaceMention } from '../core/doc.js';
-import { type Gazetteer, type GeoEntry, regionOf, admin1Key } from './gazetteer.js';
+import { type Gazetteer, type GeoEntry, regionOf } from './gazetteer.js';
 import { longestCountryAt, mayNameCountry, type PlaceCandidate } from './detect.js';
 import { distanceKm } from './names.js';
 import { startsUpper } from '../core/text.js';
@@ -19,33 +19,51 @@ const W = {
 };
 const NEAR_KM = 300;
 
+/** A country named in the text (or, for the second look, the country of a named actor or a resolved place). */
+export interface CountryMention {
+  code: string;
+  sent: number;
+  start: number;
+  end: number;
+}
+
 /** What the article says about countries and places, for disambiguation. */
 export interface GeoContext {
-  /** country code → sentences in which it is named (token spans excluded per candidate) */
-  countries: Map<string, { sent: number; start: number; end: number }[]>;
+  /** country code → its mentions (token spans excluded per candidate) */
+  countries: Map<string, CountryMention[]>;
   /** places already pinned down (single reading or explicit qualifier): entry → token starts */
   anchors: Map<GeoEntry, Set<number>>;
 }
 
-/** country names and demonyms in the article's capitalized words */
-export function documentContext(doc: Doc, extra: { country: string; sent: number; start: number; end: number }[] = []): GeoContext {
-  const ctx: GeoContext = { countries: new Map(), anchors: new Map() };
-  const note = (code: string, sent: number, start: number, end: number) => {
-    const list = ctx.countries.get(code) ?? [];
-    list.push({ sent, start, end });
-    ctx.countries.set(code, list);
-  };
+/** country names and demonyms in the article's capitalized words, in text order */
+export function countryMentions(doc: Doc): CountryMention[] {
+  const out: CountryMention[] = [];
   const toks = doc.tokens;
   for (let k = 0; k < toks.length; k++) {
     if (!startsUpper(toks[k].text) || !mayNameCountry(doc, k)) continue;
     const c = longestCountryAt(doc, k, Math.min(4, toks.length - k), true);
-    if (c) { note(c.code, toks[k].sent, k, k + c.len); k += c.len - 1; }
+    if (c) { out.push({ code: c.code, sent: toks[k].sent, start: k, end: k + c.len }); k += c.len - 1; }
   }
-  for (const x of extra) note(x.country, x.sent, x.start, x.end);
+  return out;
+}
+
+function noteCountry(ctx: GeoContext, m: CountryMention): void {
+  const list = ctx.countries.get(m.code);
+  if (list) list.push(m); else ctx.countries.set(m.code, [m]);
+}
+
+/**
+ * A fresh context (resolveAll adds to it) from the document's country mentions (countryMentions, found once per
+ * document: the places stage keeps them for the locate stage's second look) and extra ones.
+ */
+export function documentContext(mentions: readonly CountryMention[], extra: readonly CountryMention[] = []): GeoContext {
+  const ctx: GeoContext = { countries: new Map(), anchors: new Map() };
+  for (const m of mentions) noteCountry(ctx, m);
+  for (const m of extra) noteCountry(ctx, m);
   return ctx;
 }
 
-type CountryMentions = { sent: number; start: number; end: number }[];
+type CountryMentions = CountryMention[];
 /** each mention list by sentence, indexed incrementally (lists only grow), so weighing stays linear */
 const bySent = new WeakMap<CountryMentions, { n: number; at: Map<number, CountryMentions> }>();
 
@@ -98,70 +116,87 @@ export interface Resolved {
   explicit: boolean;
 }
 
-/** Pick the reading of a candidate: population, capital status, article context, nearby places. */
-export function resolveCandidate(doc: Doc, g: Gazetteer, cand: PlaceCandidate, ctx: GeoContext): Resolved | null {
-  const list = constrain(g, cand);
+/**
+ * Pick the reading of a candidate: population, capital status, article context, nearby places. `list` is
+ * constrain(g, cand), when the caller has it.
+ */
+export function resolveCandidate(doc: Doc, g: Gazetteer, cand: PlaceCandidate, ctx: GeoContext, list: GeoEntry[] = constrain(g, cand)): Resolved | null {
   if (!list.length) return null;
   const explicit = cand.qualCountry !== null || cand.qualAdmin1 !== null;
   const sent = doc.tokens[cand.start].sent;
-  const others = [...ctx.anchors.entries()].filter(([, starts]) => starts.size > 1 || !starts.has(cand.start)).map(([e]) => e);
-  const mentionedRegions = new Set(others.filter((e) => e.kind === 'admin1').map((e) => admin1Key(e.country, e.admin1Code ?? '')));
-  const nearby = others.filter((e) => e.kind !== 'country');
-  const scored = list.map((e) => {
+  // the other anchors (an anchor at this very token is the candidate itself): regions and places, read by a
+  // loop per reading; a document has few anchors, so this beats building arrays, a Set and its string keys
+  const regions: GeoEntry[] = [];
+  const nearby: GeoEntry[] = [];
+  for (const [e, starts] of ctx.anchors) {
+    if (starts.size === 1 && starts.has(cand.start)) continue;
+    if (e.kind === 'admin1') regions.push(e);
+    if (e.kind !== 'country') nearby.push(e);
+  }
+  // the best reading (the first of the highest scores: what a stable sort puts first) and the runner-up's score
+  let best = list[0];
+  let bestS = -Infinity;
+  let secondS = -Infinity;
+  for (const e of list) {
     let s = e.kind === 'country' ? W.countryBase : Math.log10(e.population + 10);
     if (e.feature === 'PPLC') s += W.capital;
     else if (e.feature === 'PPLA') s += W.regionSeat;
     s += W.context * contextWeight(ctx, e.country, sent, cand.start, cand.end);
     if (e.kind !== 'country') {
       if (nearby.some((a) => a !== e && distanceKm(a.lat, a.lon, e.lat, e.lon) < NEAR_KM)) s += W.near;
-      if (e.admin1Code && mentionedRegions.has(admin1Key(e.country, e.admin1Code))) s += W.region;
+      // (country codes have no '.', so this is the admin1Key(country, code) match it stands for)
+      if (e.admin1Code && regions.some((r) => r.country === e.country && r.admin1Code === e.admin1Code)) s += W.region;
     }
-    return { e, s };
-  }).sort((a, b) => b.s - a.s);
-  const best = scored[0];
-  const margin = scored.length > 1 ? best.s - scored[1].s : 4;
+    if (s > bestS) { secondS = bestS; bestS = s; best = e; } else if (s > secondS) secondS = s;
+  }
+  const margin = list.length > 1 ? bestS - secondS : 4;
   const confidence = explicit ? 0.95 : Math.min(0.95, Math.max(0.5, 0.5 + margin / 4));
-  return { entry: best.e, confidence: Math.round(confidence * 100) / 100, explicit };
+  return { entry: best, confidence: Math.round(confidence * 100) / 100, explicit };
 }
 
 function addAnchor(ctx: GeoContext, e: GeoEntry, start: number): void {
-  const starts = ctx.anchors.get(e) ?? new Set<number>();
-  starts.add(start);
-  ctx.anchors.set(e, starts);
+  const starts = ctx.anchors.get(e);
+  if (starts) starts.add(start); else ctx.anchors.set(e, new Set([start]));
+}
+
+/** a resolved candidate becomes an anchor, and its country a mention */
+function pin(doc: Doc, ctx: GeoContext, c: PlaceCandidate, r: Resolved): void {
+  addAnchor(ctx, r.entry, c.start);
+  noteCountry(ctx, { code: r.entry.country, sent: doc.tokens[c.start].sent, start: c.start, end: c.end });
+}
+
+/** do all readings lie in one country? */
+function oneCountry(list: GeoEntry[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].country !== list[0].country) return false;
+  return true;
 }
 
 /** Resolve all candidates in two passes: the pinned-down ones first become anchors for the rest. */
 export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx: GeoContext): (Resolved | null)[] {
+  // the text's constraints do not change between passes: once per candidate
+  const lists = cands.map((c) => constrain(g, c));
   const out: (Resolved | null)[] = cands.map(() => null);
   cands.forEach((c, i) => {
-    const list = constrain(g, c);
-    const countries = new Set(list.map((e) => e.country));
-    if (list.length === 1 || c.qualCountry || c.qualAdmin1 !== null || countries.size === 1) {
-      const r = resolveCandidate(doc, g, c, ctx);
+    const list = lists[i];
+    // (an empty list resolves to null, as one of a single country)
+    if (list.length === 1 || c.qualCountry || c.qualAdmin1 !== null || oneCountry(list)) {
+      const r = resolveCandidate(doc, g, c, ctx, list);
       out[i] = r;
-      if (r) {
-        addAnchor(ctx, r.entry, c.start);
-        const sent = doc.tokens[c.start].sent;
-        const list2 = ctx.countries.get(r.entry.country) ?? [];
-        list2.push({ sent, start: c.start, end: c.end });
-        ctx.countries.set(r.entry.country, list2);
-      }
+      if (r) pin(doc, ctx, c, r);
     }
   });
-  // then the clear readings of the rest ("Washington": the capital) anchor the unclear ones ("Alexandria")
+  // then the clear readings of the rest ("Washington": the capital) anchor the unclear ones ("Alexandria"),
+  // all read with the anchors of the first pass
   const open = cands.map((_, i) => i).filter((i) => !out[i]);
-  const second = open.map((i) => resolveCandidate(doc, g, cands[i], ctx));
+  const second = open.map((i) => resolveCandidate(doc, g, cands[i], ctx, lists[i]));
   open.forEach((i, j) => {
     const r = second[j];
     if (!r || r.confidence < 0.75) return;
     out[i] = r;
-    addAnchor(ctx, r.entry, cands[i].start);
-    const list2 = ctx.countries.get(r.entry.country) ?? [];
-    list2.push({ sent: doc.tokens[cands[i].start].sent, start: cands[i].start, end: cands[i].end });
-    ctx.countries.set(r.entry.country, list2);
+    pin(doc, ctx, cands[i], r);
   });
   cands.forEach((c, i) => {
-    if (!out[i]) out[i] = resolveCandidate(doc, g, c, ctx);
+    if (!out[i]) out[i] = resolveCandidate(doc, g, c, ctx, lists[i]);
   });
   return out;
 }

@@ -4,13 +4,13 @@ import type { EventLocation } from '../core/event.js';
 import { eventScope, clauseAt } from '../core/scope.js';
 import { gazetteer, type Gazetteer } from './gazetteer.js';
 import { detectPlaces, roleOf, type PlaceCandidate, type PlaceRole } from './detect.js';
-import { documentContext, resolveAll, toMention, type Resolved } from './resolve.js';
+import { countryMentions, documentContext, resolveAll, toMention, type CountryMention, type Resolved } from './resolve.js';
 
 /** populated places big enough to be read as places outside a locative phrase ("shelled Kharkiv") */
 const NOTABLE_POPULATION = 50000;
 
-/** the detection behind each doc.places entry, for the locate stage's second look */
-const FOUND = new DocKey<{ cands: PlaceCandidate[]; explicit: boolean[] }>('geo.found');
+/** the detection behind each doc.places entry and the document's country mentions, for the locate stage's second look */
+const FOUND = new DocKey<{ cands: PlaceCandidate[]; explicit: boolean[]; countries: CountryMention[] }>('geo.found');
 
 function accept(g: Gazetteer, c: PlaceCandidate, r: Resolved): boolean {
   const e = r.entry;
@@ -41,7 +41,9 @@ export const placesStage: Stage = {
     const g = gazetteer();
     doc.places = [];
     const cands = detectPlaces(doc, g);
-    const res = resolveAll(doc, g, cands, documentContext(doc));
+    // no candidate, nothing to resolve (and nothing for refine): the country mentions are not needed
+    const countries = cands.length ? countryMentions(doc) : [];
+    const res = resolveAll(doc, g, cands, documentContext(countries));
     const kept: PlaceCandidate[] = [];
     const explicit: boolean[] = [];
     cands.forEach((c, i) => {
@@ -52,7 +54,7 @@ export const placesStage: Stage = {
       kept.push(c);
       explicit.push(r.explicit);
     });
-    doc.keep(FOUND, { cands: kept, explicit });
+    doc.keep(FOUND, { cands: kept, explicit, countries });
   },
 };
 
@@ -65,10 +67,10 @@ function refine(doc: Doc): void {
   if (!f || !f.cands.length) return;
   const extra = doc.mentions
     .filter((m) => m.country && !m.locative && (m.kind === 'person' || m.kind === 'group'))
-    .map((m) => ({ country: m.country!, sent: doc.tokens[m.start].sent, start: m.start, end: m.end }));
+    .map((m): CountryMention => ({ code: m.country!, sent: doc.tokens[m.start].sent, start: m.start, end: m.end }));
   if (!extra.length) return;
   const g = gazetteer();
-  const res = resolveAll(doc, g, f.cands, documentContext(doc, extra));
+  const res = resolveAll(doc, g, f.cands, documentContext(f.countries, extra));
   f.cands.forEach((c, i) => {
     const r = res[i];
     if (!r || f.explicit[i]) return;
@@ -121,11 +123,13 @@ function placeIndex(doc: Doc): { chunkOf: Map<number, number>; placesIn: Map<num
 
 /** where an event happened, from the places of its own clauses, else its sentence */
 export function locateEvent(doc: Doc, i: number): EventLocation | null {
+  const { chunkOf, placesIn } = placeIndex(doc);
+  // no place in the event's sentence (eventScope's sent), nothing to pick from: skip scoping the event
+  if (!placesIn.has(doc.clauses[doc.eventMeta[i].clause].sent)) return null;
   const scope = eventScope(doc, i);
   const ev = doc.events[i];
   // material acts happen at their object ("shelled Kharkiv"), and so do visits and meetings ("visited Moscow")
   const material = ev.quad_class === 2 || ev.quad_class === 4 || ev.cameo_root === '04';
-  const { chunkOf, placesIn } = placeIndex(doc);
   // a statement's place is where it was said: not what it is about ("accused X of moving towards Russia")
   const rank = (role: PlaceRole): number => {
     switch (role) {

@@ -1,0 +1,49 @@
+/**
+ * A compact filter of strings (a blocked Bloom filter): `mayHave` is false only for strings never added, so a
+ * false answer rejects a lookup exactly, and a true one (rarely for a string not added) sends it on to the Map.
+ *
+ * Why: the matcher asks the gazetteer's big tables (~51k names, ~40k first words) about every capitalized word
+ * and every range of them, and most answers are "no". In the pipeline those Map lookups miss the CPU caches
+ * (several dependent reads each: bucket, entry, key string); a probe here reads one 32-bit word of a 128 KB
+ * array, and the hash is computed from the token keys without building the range's key string.
+ */
+
+/** 2^15 words of 32 bits: ~56k strings at two bits each leave ~1.5% false positives */
+const WORD_BITS = 15;
+
+/** FNV-1a offset basis: the hash state of the empty string */
+export const HASH_START = 0x811c9dc5 | 0;
+/** the hash state after one more character code (FNV-1a) */
+export function hashChar(h: number, c: number): number {
+  return Math.imul(h ^ c, 16777619);
+}
+/** the hash state after s's characters from..to-1 */
+export function hashStr(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+/** murmur3's finalizer: spreads FNV's state over all 32 bits (the word index uses the top ones) */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+export class KeyFilter {
+  private readonly bits = new Int32Array(1 << WORD_BITS);
+
+  add(s: string): void {
+    const h = mix(hashStr(HASH_START, s));
+    this.bits[h >>> (32 - WORD_BITS)] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
+  }
+
+  /** may a string whose hash state (from HASH_START) is h have been added? */
+  mayHave(h: number): boolean {
+    h = mix(h);
+    const mask = (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
+    return (this.bits[h >>> (32 - WORD_BITS)] & mask) === mask;
+  }
+}
