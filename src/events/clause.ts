@@ -6,7 +6,7 @@ import type { VerbDictionary } from './dictionary.js';
 import type { Draft } from './build.js';
 import { isHostile, intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS, RAISING_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
-import { mentionOf, childClauses, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
+import { mentionOf, mentionsOf, firstChild, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
 import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
 import { pushPairs } from './emit.js';
 
@@ -30,7 +30,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (why) continue;
     const rules: string[] = [];
     const subjectChunks = clauseSubject(doc, cl.i);
-    const own = subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+    const own = mentionsOf(doc, subjectChunks, true);
     const notTarget = vg.passive ? undefined : (m: ActorMention) => own.some((s) => sameActor(s, m));
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
@@ -51,7 +51,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const intentAdj = (vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower)) || intentParticiple;
     // "is about to restore ties": the imminent action itself
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
-    const inf0 = childClauses(ctx, cl.i, 'infinitival')[0];
+    const inf0 = firstChild(ctx, cl.i, 'infinitival');
     // "was seen / is said to break into": the subject did what the infinitive says (reported, not intended)
     const raised = vg.passive && RAISING_VERBS.has(vg.lemma) && !intentParticiple;
     const lemma = intentAdj ? 'intend' : aboutTo || raised ? 'begin' : vg.lemma;
@@ -88,11 +88,11 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
           coded = inner;
           code = composed;
           negated = refusal ? false : negated || innerNeg;
-          conditional = conditional || childClauses(ctx, inf.i, 'conditional').length > 0;
+          conditional = conditional || firstChild(ctx, inf.i, 'conditional') !== undefined;
         }
       }
     }
-    const comp = childClauses(ctx, cl.i, 'complement')[0];
+    const comp = firstChild(ctx, cl.i, 'complement');
     // "agreed / promised that their countries would cooperate": an intent with the complement's action
     if (comp && comp.verb !== null && INTENT_VERBS.has(lemma) && (!coded || !code)) {
       const inner = codeVerb(ctx, comp, verbs);
@@ -108,8 +108,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // "declared that China must drop barriers": a speaker saying another actor must act makes a demand
     if (comp && comp.verb !== null && SPEECH_VERBS.has(lemma) && !INTENT_VERBS.has(lemma) && ['must', 'should'].includes(doc.verbs[comp.verb].modal ?? '') && !doc.verbs[comp.verb].negated) {
       const inner = codeVerb(ctx, comp, verbs);
-      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
-      const src = subjectChunks.map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      const compSubj = mentionsOf(doc, clauseSubject(doc, comp.i), true);
+      const src = mentionsOf(doc, subjectChunks);
       if (compSubj.length && src.length && !compSubj.some((t) => src.some((x) => x.code === t.code))) {
         const composed = inner?.code ? demandCode(inner.code) : '100';
         rules.push(`'${lemma} that X ${doc.verbs[comp.verb].modal} …' is a demand${inner?.code ? `: '${doc.verbs[comp.verb].lemma}' (${inner.code}) → ${composed}` : ''}`);
@@ -120,8 +120,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     // "Amnesty protested that the police had tortured detainees": a verbal protest, not a demonstration
     if (comp && comp.verb !== null && vg.lemma === 'protest' && !vg.negated) {
-      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
-      const src = subjectChunks.map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      const compSubj = mentionsOf(doc, clauseSubject(doc, comp.i), true);
+      const src = mentionsOf(doc, subjectChunks);
       rules.push("'protest that …' is a verbal protest: 111 against the complement's subject");
       pushPairs(drafts, ctx, cl, src, compSubj, '111', null, { negated: false, conditional, quote: false, speaker: null, pattern: 'protest that *', origin: 'grammar', rules, consumed });
       continue;
@@ -130,12 +130,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // (an indicative past, "insisted that the release was near", is a claim, not a demand)
     if (comp && comp.verb !== null && (DEMAND_VERBS.has(lemma) || APPEAL_VERBS.has(lemma)) && (!coded || !coded.targets.length) && (doc.verbs[comp.verb].tense !== 'past' || !!doc.verbs[comp.verb].modal)) {
       const inner = codeVerb(ctx, comp, verbs);
-      const compSubj = clauseSubject(doc, comp.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
+      const compSubj = mentionsOf(doc, clauseSubject(doc, comp.i));
       if (compSubj.length) {
         const c = inner?.code ?? null;
         const composed = DEMAND_VERBS.has(lemma) ? (c ? demandCode(c) : '100') : (c ? appealCode(c) : '020');
         rules.push(`${DEMAND_VERBS.has(lemma) ? 'demand' : 'appeal'} with a complement: target = its subject${c ? `, '${doc.verbs[comp.verb].lemma}' (${c}) → ${composed}` : ''}`);
-        const src = subjectChunks.map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+        const src = mentionsOf(doc, subjectChunks);
         consumed.add(comp.i); // the demanded clause is part of the evidence, never an event of its own
         pushPairs(drafts, ctx, cl, src, compSubj, composed, null, {
           negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that *`, origin: 'grammar', rules, consumed,
@@ -144,8 +144,8 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       }
     }
     const speaker = speakerOf(ctx, cl);
-    let sources = appositionSource(ctx, subjectChunks) ?? subjectChunks.map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
-    let targets = withAlso(ctx, (coded?.targets ?? []).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m));
+    let sources = appositionSource(ctx, subjectChunks) ?? mentionsOf(doc, subjectChunks);
+    let targets = withAlso(ctx, mentionsOf(doc, coded?.targets ?? []));
     sources = withAlso(ctx, sources);
     // PETRARCH/TABARI: a conjunct that names neither an actor nor an agent is no source ("Lions, tigers and Gondor")
     if (ctx.literal) sources = sources.filter((m) => m.code || m.sector);
@@ -207,9 +207,9 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     }
     // a threat with no object takes its target from the conditional: "will retaliate if Pyongyang launches"
     if (!targets.length && code.startsWith('13')) {
-      const cond = childClauses(ctx, cl.i, 'conditional')[0];
+      const cond = firstChild(ctx, cl.i, 'conditional');
       if (cond) {
-        targets = clauseSubject(doc, cond.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m);
+        targets = mentionsOf(doc, clauseSubject(doc, cond.i));
         if (targets.length) rules.push('threat target from the conditional clause subject');
       }
     }
@@ -329,7 +329,7 @@ function verbalProtestAttribution(ctx: SentenceCtx, drafts: Draft[]): void {
   if (acl.verb === null || doc.verbs[acl.verb].lemma !== 'protest' || doc.verbs[acl.verb].negated) return;
   const first = ctx.clauses.find((c) => c.i !== acl.i && c.verb !== null);
   if (!first) return;
-  const targets = clauseSubject(doc, first.i).map((c) => mentionOf(doc, c)).filter((m): m is ActorMention => !!m && !!m.code);
+  const targets = mentionsOf(doc, clauseSubject(doc, first.i), true);
   pushPairs(drafts, ctx, acl, [ctx.attribution], targets, '111', null, {
     negated: false, conditional: false, quote: false, speaker: null, pattern: '…, X protested', origin: 'grammar',
     rules: ["trailing 'X protested' is a verbal protest: 111 against the reported clause's subject"], consumed: new Set(),

@@ -1,6 +1,7 @@
 import type { Doc, Clause, ActorMention, Quote } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import { SPEECH_VERBS, TIME_HEADS } from '../nlp/lexicon.js';
+import type { ChunkStarts } from './match.js';
 import { DENIAL_VERBS, APPEAL_VERBS, DEMAND_VERBS } from './compose.js';
 
 /** Per-sentence context the clause coder needs. */
@@ -8,7 +9,7 @@ export interface SentenceCtx {
   doc: Doc;
   sent: number;
   clauses: Clause[];
-  chunkStart: Map<number, number>;
+  chunkStart: ChunkStarts;
   /** literal grammar: code verbs as their patterns say, without dyad's modality, negation and context rules */
   literal: boolean;
   /** speaker mention of a trailing attribution (", officials said.") */
@@ -21,8 +22,20 @@ export const mentionOf = (doc: Doc, c: number): ActorMention | null => {
   return m === undefined ? null : doc.mentions[m];
 };
 
-export function childClauses(ctx: SentenceCtx, ci: number, kind?: Clause['kind']): Clause[] {
-  return ctx.clauses.filter((c) => c.parent === ci && (!kind || c.kind === kind));
+/** the actors named by chunks, only those with a code when `coded`: one array where map + filter made two */
+export function mentionsOf(doc: Doc, chunks: readonly number[], coded = false): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const c of chunks) {
+    const m = mentionOf(doc, c);
+    if (m && (!coded || m.code)) out.push(m);
+  }
+  return out;
+}
+
+/** the first clause of the sentence of this kind under clause ci (no filtered array for one answer) */
+export function firstChild(ctx: SentenceCtx, ci: number, kind: Clause['kind']): Clause | undefined {
+  for (const c of ctx.clauses) if (c.parent === ci && c.kind === kind) return c;
+  return undefined;
 }
 
 /** Is the clause (or an ancestor) a hypothetical or denied context? */

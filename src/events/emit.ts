@@ -1,6 +1,6 @@
 import type { Clause, ActorMention } from '../core/doc.js';
 import type { Draft } from './build.js';
-import { childClauses, sameActor, type SentenceCtx } from './context.js';
+import { sameActor, type SentenceCtx } from './context.js';
 
 /** a visit goes to a country: "visited Athens" → GRC, not the Greek government */
 export const VISIT_CODES = new Set(['042', '043', '044']);
@@ -22,6 +22,17 @@ export interface PairOpts {
 export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources: ActorMention[], targets: ActorMention[], code: string, reverse: string | null, o: PairOpts): void {
   const doc = ctx.doc;
   const tlist: (ActorMention | null)[] = targets.length ? targets : [null];
+  // the evidence covers the clause's conditions, gerund complements and consumed clauses: their span, found
+  // once (it was a filtered list of the sentence's clauses for every source × target pair)
+  let childFrom = Infinity;
+  let childTo = -Infinity;
+  for (const c of ctx.clauses) {
+    if (c.parent !== cl.i) continue;
+    if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) {
+      childTo = Math.max(childTo, c.end);
+      childFrom = Math.min(childFrom, c.start);
+    }
+  }
   for (let s of sources) for (let t of ownSideOnly(s, tlist)) {
     // an armed group with no country fighting a state's forces is that state's ("rebels attacked Congolese troops")
     if (t && /^(1[4-9]|20)/.test(code)) {
@@ -38,12 +49,8 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
     let from = Math.min(cl.start, inSent(s) ? s.start : Infinity, t && inSent(t) ? t.start : Infinity);
     let to = Math.max(cl.end, inSent(s) ? s.end : -Infinity, t && inSent(t) ? t.end : -Infinity);
     if (s.antecedent && doc.tokens[s.antecedent.start].sent === ctx.sent) from = Math.min(from, s.antecedent.start);
-    for (const c of childClauses(ctx, cl.i)) {
-      if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) {
-        to = Math.max(to, c.end);
-        from = Math.min(from, c.start); // a fronted condition: "Unless Hamas releases the hostages, Israel will ..."
-      }
-    }
+    to = Math.max(to, childTo);
+    from = Math.min(from, childFrom); // a fronted condition: "Unless Hamas releases the hostages, Israel will ..."
     from = Math.max(from, sentFirst);
     const conf = 0.85 * Math.min(s.confidence, t ? t.confidence : 0.5) / 0.9;
     // object literals rather than spreads of a shared base: the same fields in the same order, built faster

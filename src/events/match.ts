@@ -54,6 +54,12 @@ interface ListCheck {
   /** per pattern: its `elems`' and its `pre`'s word elements, each a list of alternatives, each [word, bits] pairs */
   elems: number[][][][];
   pre: number[][][][];
+  /**
+   * the presence masks of the range after the head and of the window before it, reused by every match on this
+   * list (matchPatterns calls nothing that matches again, so one pair per list suffices)
+   */
+  after: Int32Array;
+  before: Int32Array;
 }
 
 const checks = new WeakMap<VerbPattern[], ListCheck>();
@@ -80,23 +86,29 @@ function listCheck(list: VerbPattern[]): ListCheck {
   };
   const elems = list.map((p) => compile(p.elems));
   const pre = list.map((p) => compile(p.pre));
-  c = { length: list.length, bit, size: (bit.size + 31) >>> 5, elems, pre };
+  const size = (bit.size + 31) >>> 5;
+  c = { length: list.length, bit, size, elems, pre, after: new Int32Array(size), before: new Int32Array(size) };
   checks.set(list, c);
   return c;
 }
 
 /** the presence mask of a token range: the bits of every form by which one of its tokens can match a word */
-function presence(doc: Doc, c: ListCheck, from: number, end: number): Int32Array {
-  const mask = new Int32Array(c.size);
-  const set = (w: string) => {
-    const b = c.bit.get(w);
-    if (b !== undefined) mask[b >>> 5] |= 1 << (b & 31);
-  };
+function presence(doc: Doc, c: ListCheck, from: number, end: number, mask: Int32Array): Int32Array {
+  mask.fill(0);
+  const bit = c.bit;
   for (let k = from; k < end; k++) {
     const t = doc.tokens[k];
-    set(t.lemma);
-    set(t.lower);
-    if (t.pos === 'PROPN') set(singular(t.lower));
+    let b = bit.get(t.lemma);
+    if (b !== undefined) mask[b >>> 5] |= 1 << (b & 31);
+    // (the lower form is most often the lemma: one lookup then)
+    if (t.lower !== t.lemma) {
+      b = bit.get(t.lower);
+      if (b !== undefined) mask[b >>> 5] |= 1 << (b & 31);
+    }
+    if (t.pos === 'PROPN') {
+      b = bit.get(singular(t.lower));
+      if (b !== undefined) mask[b >>> 5] |= 1 << (b & 31);
+    }
   }
   return mask;
 }
@@ -116,7 +128,7 @@ function possible(elems: number[][][], mask: Int32Array): boolean {
 }
 
 /** NP chunk starting at or after token k and before end, in order; chunkAt maps token → chunk. */
-function nextNp(doc: Doc, from: number, end: number, chunkStart: Map<number, number>): number | null {
+function nextNp(doc: Doc, from: number, end: number, chunkStart: ChunkStarts): number | null {
   for (let k = from; k < end; k++) {
     const c = chunkStart.get(k);
     if (c !== undefined && doc.chunks[c].kind === 'NP') return c;
@@ -135,7 +147,7 @@ export function matchPatterns(
   head: string,
   after: number,
   end: number,
-  chunkStart: Map<number, number>,
+  chunkStart: ChunkStarts,
   isActorChunk: (c: number) => boolean,
   window?: PreWindow,
 ): PatternMatch | null {
@@ -143,7 +155,7 @@ export function matchPatterns(
   if (!list) return null;
   // the pre-check pays for its presence mask only when there are several patterns to reject
   const check = list.length >= POSSIBLE_MIN_PATTERNS ? listCheck(list) : null;
-  const forms = check ? presence(doc, check, after, end) : null;
+  const forms = check ? presence(doc, check, after, end, check.after) : null;
   let preForms: Int32Array | null = null;
   let fallback: PatternMatch | null = null;
   let fallbackScore = -1;
@@ -156,7 +168,7 @@ export function matchPatterns(
     if (p.pre.length) {
       if (!window) continue;
       if (check) {
-        preForms ??= presence(doc, check, window.from, window.head);
+        preForms ??= presence(doc, check, window.from, window.head, check.before);
         if (!possible(check.pre[pi], preForms)) continue;
       }
       firstPre = matchBefore(doc, p, window);
@@ -247,10 +259,35 @@ function weightOf(p: VerbPattern): number {
   return w;
 }
 
-export function chunkStartMap(doc: Doc, from: number, to: number): Map<number, number> {
-  const m = new Map<number, number>();
-  for (let c = from; c < to; c++) m.set(doc.chunks[c].start, c);
-  return m;
+/**
+ * The chunk starting at a token, among one sentence's chunks [lo, hi): what a Map from start token to chunk
+ * built per sentence answered, read from one array per document (the Map's entries were ~1% of the event
+ * stage's allocation and its lookups a hash each). Chunks start at distinct tokens, so the array is exact.
+ */
+export class ChunkStarts {
+  /** at[k] is 1 + the chunk starting at token k, 0 where none does */
+  constructor(private readonly at: Int32Array, private readonly lo: number, private readonly hi: number) {}
+
+  get(k: number): number | undefined {
+    // out of the array (k < 0 or past the last token) reads undefined, which fails the range test
+    const c = this.at[k] - 1;
+    return c >= this.lo && c < this.hi ? c : undefined;
+  }
+}
+
+/** one array reused for every document, grown as needed (a typed array per document was ~0.4 % of coding) */
+let startsScratch = new Int32Array(1024);
+
+/**
+ * token → 1 + the chunk starting there for a whole document, valid until the next call: cleared over the
+ * document's tokens first, so nothing of an earlier document is read
+ */
+export function chunkStartArray(doc: Doc): Int32Array {
+  const n = doc.tokens.length;
+  if (startsScratch.length < n) startsScratch = new Int32Array(2 * n);
+  const at = startsScratch.subarray(0, n).fill(0);
+  for (let c = 0; c < doc.chunks.length; c++) at[doc.chunks[c].start] = c + 1;
+  return at;
 }
 
 export function isNp(ch: Chunk | undefined): boolean {

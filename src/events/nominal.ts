@@ -52,11 +52,12 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
     // their strike against the government" is the strike, not a military strike)
     const covered = drafts.some((d) => d.sent === ctx.sent && d.clause === cl.i && d.from <= ch.head && ch.head < d.to && d.source.code === source!.code);
     if (covered) continue;
+    // (fields in pushPairs' order: drafts of one layout keep the reads in dedupe and finish monomorphic)
     drafts.push({
-      sent: ctx.sent, clause: cl.i, code: m.pattern.code, source, target,
-      from: Math.min(ch.start, source.start), to: Math.max(doc.chunks[m.targetChunk].end, source.end),
+      sent: ctx.sent, clause: cl.i, from: Math.min(ch.start, source.start), to: Math.max(doc.chunks[m.targetChunk].end, source.end),
       negated: false, conditional: false, quote: false, speaker: null,
       confidence: 0.6, pattern: m.pattern.text, patternOrigin: m.pattern.origin, rules: ['nominal event'],
+      code: m.pattern.code, source, target,
     });
   }
 }
@@ -81,10 +82,10 @@ export function backingEvents(ctx: SentenceCtx, backed: readonly ActorMention[],
       confidence: Math.min(0.7, m.confidence), locative: false, agents: [],
     });
     drafts.push({
-      sent: ctx.sent, clause: cl.i, code: '051', source: backer, target: m,
-      from: Math.min(at.start, m.start), to: Math.max(at.end, m.end),
+      sent: ctx.sent, clause: cl.i, from: Math.min(at.start, m.start), to: Math.max(at.end, m.end),
       negated: false, conditional: false, quote: false, speaker: null,
       confidence: 0.4, pattern: 'X-backed *', patternOrigin: 'grammar', rules: [`'${backer.text}-backed': the backer supports the actor (051)`],
+      code: '051', source: backer, target: m,
     });
   }
 }

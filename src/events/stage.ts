@@ -3,7 +3,7 @@ import type { Doc } from '../core/doc.js';
 import type { Event } from '../core/event.js';
 import { defaultVerbs, defaultNouns } from './defaults.js';
 import type { VerbDictionary } from './dictionary.js';
-import { chunkStartMap } from './match.js';
+import { ChunkStarts, chunkStartArray } from './match.js';
 import { finish, type Draft } from './build.js';
 import { nominalEvents, backingEvents } from './nominal.js';
 import { findAttribution, type SentenceCtx } from './context.js';
@@ -46,13 +46,14 @@ export function eventsStage(opts: EventOptions = {}): Stage {
       // the few mentions with a backer ("Iranian-backed"), found once per document
       const backed = doc.mentions.filter((m) => m.backedBy);
       let c0 = 0;
+      const starts = chunkStartArray(doc);
       const clausesOf: Doc['clauses'][] = doc.sentences.map(() => []);
       for (const c of doc.clauses) clausesOf[c.sent]?.push(c);
       for (let s = 0; s < doc.sentences.length; s++) {
         let c1 = c0;
         while (c1 < doc.chunks.length && doc.chunks[c1].sent === s) c1++;
         const clauses = clausesOf[s];
-        const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: chunkStartMap(doc, c0, c1), attribution: null, attributionClause: null, literal: opts.grammar === 'literal' };
+        const ctx: SentenceCtx = { doc, sent: s, clauses, chunkStart: new ChunkStarts(starts, c0, c1), attribution: null, attributionClause: null, literal: opts.grammar === 'literal' };
         findAttribution(ctx);
         if (!doc.discarded.has(s)) {
           const before = drafts.length;
@@ -85,6 +86,8 @@ export function eventsStage(opts: EventOptions = {}): Stage {
  * specific one for the same pair ("Turkey warned Haftar that his forces would be a target": 130 and 138 → 138).
  */
 function dedupeSentence(drafts: Draft[], from: number): void {
+  // a single draft is neither a repeat nor has a specific sibling (most sentences: no key strings to build)
+  if (drafts.length - from < 2) return;
   const seen = new Set<string>();
   for (let i = from; i < drafts.length; i++) {
     const d = drafts[i];

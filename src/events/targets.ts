@@ -7,7 +7,7 @@ import type { VerbDictionary } from './dictionary.js';
 import { matchPatterns, type PatternMatch } from './match.js';
 import { needsPrepTarget } from './compose.js';
 import { edLemmaCandidates } from '../nlp/pos-repair.js';
-import { mentionOf, type SentenceCtx } from './context.js';
+import { mentionOf, mentionsOf, type SentenceCtx } from './context.js';
 
 /** NP chunks coordinated after chunk c: "Syria and Iraq", "France, Germany and Italy" */
 export function coordinatedAfter(doc: Doc, c: number, end: number): number[] {
@@ -206,7 +206,7 @@ export function byAgent(ctx: SentenceCtx, cl: Clause): ActorMention[] {
     if (c === undefined) continue;
     const ch = doc.chunks[c];
     if (ch.kind === 'NP' && ch.prep !== undefined && doc.tokens[ch.prep].lower === 'by') {
-      return coordinatedAfter(doc, c, cl.end).map((x) => mentionOf(doc, x)).filter((m): m is ActorMention => !!m);
+      return mentionsOf(doc, coordinatedAfter(doc, c, cl.end));
     }
   }
   return [];

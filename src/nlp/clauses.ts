@@ -3,6 +3,9 @@ import { coordinationGap } from '../core/text.js';
 import type { Doc, Clause, ClauseKind, Chunk } from '../core/doc.js';
 import { SPEECH_VERBS, SUBORDINATORS, RELATIVE_PRONOUNS, TIME_HEADS } from './lexicon.js';
 
+/** scratch space of clauseSentence (see there), grown as needed */
+let scratch = new Int32Array(256);
+
 interface Boundary {
   at: number; // first token of the new clause
   kind: ClauseKind;
@@ -27,10 +30,16 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   const { first, last } = doc.sentences[sent];
   const chunkIdx: number[] = [];
   for (let c = chunkFrom; c < doc.chunks.length; c++) chunkIdx.push(c);
-  const vgAt = new Map<number, number>(); // chunk index -> verb index
-  for (let v = verbFrom; v < doc.verbs.length; v++) vgAt.set(doc.verbs[v].chunk, v);
-  const chunkStartingAt = new Map<number, number>();
-  for (const c of chunkIdx) chunkStartingAt.set(doc.chunks[c].start, c);
+  // chunk → its verb and token → the chunk starting there, in arrays reused across sentences (they were two
+  // Maps per sentence): vgAt[c - chunkFrom], startAt[k - first], -1 for none
+  const nChunks = doc.chunks.length - chunkFrom;
+  if (scratch.length < nChunks + last - first) scratch = new Int32Array(2 * (nChunks + last - first));
+  const vgAt = scratch.subarray(0, nChunks).fill(-1);
+  for (let v = verbFrom; v < doc.verbs.length; v++) vgAt[doc.verbs[v].chunk - chunkFrom] = v;
+  const startAt = scratch.subarray(nChunks, nChunks + last - first).fill(-1);
+  for (const c of chunkIdx) startAt[doc.chunks[c].start - first] = c;
+  /** the chunk starting at token k of the sentence, or -1 */
+  const chunkStartingAt = (k: number): number => (k >= first && k < last ? startAt[k - first] : -1);
 
   const bounds: Boundary[] = [{ at: first, kind: 'main', marker: null }];
   const push = (b: Boundary) => {
@@ -65,18 +74,18 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       if (k + 1 < last) push({ at: k + 1, kind: 'main', marker: null });
     } else if (t.pos === 'CCONJ' && k + 1 < last) {
       // "and" + VG (shared subject) or "and" + NP + finite VG (own subject)
-      const c = chunkStartingAt.get(k + 1);
-      if (c !== undefined) {
+      const c = chunkStartingAt(k + 1);
+      if (c >= 0) {
         const ch = doc.chunks[c];
-        const v = vgAt.get(c);
-        if (ch.kind === 'VG' && v !== undefined && finite(doc, v)) push({ at: k, kind: 'coordinate', marker: k });
+        const v = vgAt[c - chunkFrom];
+        if (ch.kind === 'VG' && v >= 0 && finite(doc, v)) push({ at: k, kind: 'coordinate', marker: k });
         else if (ch.kind === 'NP') {
-          const c2 = chunkStartingAt.get(ch.end);
-          const v2 = c2 !== undefined ? vgAt.get(c2) : undefined;
+          const c2 = chunkStartingAt(ch.end);
+          const v2 = c2 >= 0 ? vgAt[c2 - chunkFrom] : -1;
           // only after an earlier verb: "France, Germany and Italy condemned" is one coordinated subject
           let verbBefore = false;
           for (let v = verbFrom; v < doc.verbs.length && !verbBefore; v++) verbBefore = doc.chunks[doc.verbs[v].chunk].start < k;
-          if (verbBefore && v2 !== undefined && finite(doc, v2) && !doc.verbs[v2].participle) push({ at: k, kind: 'coordinate', marker: k });
+          if (verbBefore && v2 >= 0 && finite(doc, v2) && !doc.verbs[v2].participle) push({ at: k, kind: 'coordinate', marker: k });
         }
       }
     }
@@ -87,12 +96,12 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   let segStart = first;
   for (const c of chunkIdx) {
     const ch = doc.chunks[c];
-    const v = vgAt.get(c);
+    const v = vgAt[c - chunkFrom];
     // the last boundary at or before the chunk (no less than the sentence start)
     let segNow = first;
     for (const b of bounds) if (b.at <= ch.start && b.at > segNow) segNow = b.at;
     if (segNow !== segStart) { segStart = segNow; lastVerbInSegment = null; }
-    if (v === undefined) continue;
+    if (v < 0) continue;
     const vg = doc.verbs[v];
     if (vg.infinitive) {
       push({ at: ch.start, kind: 'infinitival', marker: ch.start });
@@ -141,11 +150,15 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
     if (finite(doc, v)) lastFiniteVerb = v;
   }
   void lastFiniteVerb;
-  bounds.sort((a, b) => a.at - b.at);
+  // (boundaries have distinct starts; most sentences find them in order and need no sort)
+  let sorted = true;
+  for (let b = 1; b < bounds.length && sorted; b++) sorted = bounds[b - 1].at < bounds[b].at;
+  if (!sorted) bounds.sort((a, b) => a.at - b.at);
 
   // build clauses
   const base = doc.clauses.length;
-  const resumed = new Set<number>();
+  /** resumed[ci - base]: the clause resumes the subject of the reduced relative before it */
+  const resumed: boolean[] = [];
   for (let b = 0; b < bounds.length; b++) {
     const start = bounds[b].at;
     const end = b + 1 < bounds.length ? bounds[b + 1].at : last;
@@ -159,12 +172,12 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       i: doc.clauses.length, sent, start, end, kind: bounds[b].kind, verb, parent: null,
       marker: bounds[b].marker, subject: [], subjectFrom: null,
     });
-    if (bounds[b].resume) resumed.add(doc.clauses.length - 1);
+    resumed.push(bounds[b].resume === true);
   }
   const clauses = doc.clauses;
   for (let ci = base; ci < clauses.length; ci++) {
     assignParentAndSubject(doc, clauses, base, ci, chunkIdx);
-    if (resumed.has(ci) && clauses[ci].subject.length === 0 && ci > base) {
+    if (resumed[ci - base] && clauses[ci].subject.length === 0 && ci > base) {
       clauses[ci].parent = null;
       clauses[ci].subjectFrom = ci - 1;
       // the clauses before it (the subject NP and the reduced relative) hang under it
@@ -373,13 +386,14 @@ function assignParentAndSubject(doc: Doc, clauses: Clause[], base: number, ci: n
   // own subject: the last non-PP NP before the verb inside the clause; NPs coordinated with a PP's object
   // belong to it ("Lawmakers in France and Germany welcomed": the subject is "Lawmakers")
   let p = -1;
-  const ppConjuncts = new Set<number>();
+  // (made only when a PP has conjuncts: rare)
+  let ppConjuncts: Set<number> | null = null;
   for (let q = 0; q < chunkIdx.length; q++) {
     const ch = doc.chunks[chunkIdx[q]];
     if (ch.start >= vstart) break;
     if (ch.start < cl.start) continue;
-    if (ch.kind === 'NP' && ch.prep !== undefined) for (const x of conjunctsAfter(doc, chunkIdx, q, vstart)) ppConjuncts.add(x);
-    if (ch.kind === 'NP' && ch.prep === undefined && !ppConjuncts.has(q)) p = isParenAppositive(doc, chunkIdx, q) ? q - 1 : q;
+    if (ch.kind === 'NP' && ch.prep !== undefined) for (const x of conjunctsAfter(doc, chunkIdx, q, vstart)) (ppConjuncts ??= new Set()).add(x);
+    if (ch.kind === 'NP' && ch.prep === undefined && !ppConjuncts?.has(q)) p = isParenAppositive(doc, chunkIdx, q) ? q - 1 : q;
     if (ch.kind === 'VG') p = -1; // an NP before an earlier verb is that verb's subject
   }
   if (p >= 0 && cl.kind !== 'relative' && cl.kind !== 'infinitival' && cl.kind !== 'participial') {

@@ -32,6 +32,14 @@ const VERB_NOUNS = new Set(['plans', 'pledges', 'vows', 'threatens', 'warns', 's
 /** base forms after a joint subject: "France and Germany welcome the deal" (tagged as a noun compound) */
 const BASE_VERB_NOUNS = new Set(['welcome', 'condemn', 'reject', 'accuse', 'urge', 'support', 'back', 'oppose', 'deny', 'demand', 'warn', 'threaten', 'sign', 'plan', 'vow', 'pledge', 'promise', 'criticize', 'criticise', 'praise', 'seek', 'want', 'hope', 'offer', 'agree', 'call', 'blame', 'protest', 'denounce', 'dispute', 'recognize', 'recognise', 'resume', 'suspend', 'restore', 'sever', 'reaffirm']);
 
+/** /[a-z]s$/ without a regex: this pass asks it of every noun */
+function lowerThenS(w: string): boolean {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return false; // 's'
+  const c = w.charCodeAt(n - 2);
+  return c >= 97 && c <= 122;
+}
+
 export function repairVerbNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last - 1; k++) {
     const t = tokens[k];
@@ -46,7 +54,7 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
         continue;
       }
     }
-    if (t.pos !== 'NOUN' || !(VERB_NOUNS.has(t.lower) || /[a-z]s$/.test(t.lower))) continue;
+    if (t.pos !== 'NOUN' || !(VERB_NOUNS.has(t.lower) || lowerThenS(t.lower))) continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
     // "Hungary, like other members, plans to impose": after a parenthetical too, if no verb came before
@@ -66,7 +74,8 @@ export function repairVerbNouns(tokens: Token[], first: number, last: number): v
 export function repairReVerbs(tokens: Token[], first: number, last: number): void {
   for (let k = first + 2; k < last; k++) {
     const t = tokens[k];
-    if (t.pos !== 'NOUN' || !/^re-[a-z]{3,}$/.test(t.lower) || tokens[k - 1].lower !== 'to') continue;
+    // (the cheap tests first: the regex only for a noun after "to")
+    if (t.pos !== 'NOUN' || tokens[k - 1].lower !== 'to' || !/^re-[a-z]{3,}$/.test(t.lower)) continue;
     const before = tokens[k - 2];
     if (before.pos !== 'VERB' && !/^(ready|willing|prepared|able|set|determined|committed)$/.test(before.lower)) continue;
     tokens[k - 1].pos = 'PART';
@@ -96,7 +105,7 @@ export function repairIndefiniteNouns(tokens: Token[], first: number, last: numb
 export function repairTimeAdverbs(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last; k++) {
     const t = tokens[k];
-    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && /^(today|yesterday|tonight)$/.test(t.lower) && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) t.pos = 'ADV';
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && (t.lower === 'today' || t.lower === 'yesterday' || t.lower === 'tonight') && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) t.pos = 'ADV';
   }
 }
 
@@ -105,7 +114,8 @@ export function repairRelativeVerbs(tokens: Token[], first: number, last: number
   for (let k = first + 1; k < last - 1; k++) {
     const t = tokens[k];
     const prev = tokens[k - 1];
-    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && /^(which|who|that)$/.test(prev.lower) && /[a-z]ed$/.test(t.lower)) {
+    // (string comparisons rather than a regex on every noun's predecessor)
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && (prev.lower === 'which' || prev.lower === 'who' || prev.lower === 'that') && /[a-z]ed$/.test(t.lower)) {
       t.pos = 'VERB';
       if (t.lemma === t.lower) t.lemma = t.lower.replace(/ied$/, 'y').replace(/([^aeiou])\1ed$/, '$1').replace(/ed$/, (m, off) => (/(at|iz|is|v|c|g|u|s)$/.test(t.lower.slice(0, off)) ? 'e' : ''));
     }
@@ -198,10 +208,17 @@ export function repairDescriptiveNouns(tokens: Token[], first: number, last: num
  * Street condemned": a capitalised VERB after a name word, or a sentence-initial capitalised -ing word before
  * one, is part of the name.
  */
+/** /^[A-Z][a-z]/ without a regex */
+function upperLower(w: string): boolean {
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+}
+
 export function repairNameVerbs(tokens: Token[], first: number, last: number): void {
   for (let k = first; k < last - 1; k++) {
     const t = tokens[k];
-    if (t.pos !== 'VERB' || !/^[A-Z][a-z]/.test(t.text)) continue;
+    if (t.pos !== 'VERB' || !upperLower(t.text)) continue;
     const prev = k > first ? tokens[k - 1] : null;
     const next = tokens[k + 1];
     const afterName = !!prev && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text);
