@@ -51,27 +51,32 @@ const DURATION_PATTERNS: RegExp[] = [
  * Cheap pre-checks, all found in one pass over the text (scan): for each pattern, a condition every text it
  * matches meets, so a text that fails it skips the pattern. They only save time: results are the same.
  *
- * "Holds w" means: w (lower-case ASCII letters) occurs at some position, ignoring ASCII case. The patterns
- * guarded this way are case-insensitive without the u flag, and such a pattern matches an ASCII letter only with
- * the same ASCII letter in either case (non-u Canonicalize never maps a code unit ≥ 128 to one < 128), so a
- * match of w in it is an occurrence of w in this sense. "Word character": [A-Za-z0-9_], what \b tests (no u flag);
- * \s and "-" are not word characters.
- * - UNIT_B: a unit stem (day night week month year decade hour minute) after a non-word character or at the
- *   start. Every match of DURATION_PATTERNS 1, 2, 4, 5, 6 and of relRe has a unit stem right after \s or
- *   "-" (1: "for\s+", the optional prefixes all end in \s+, "NUM\s+"; 2: "NUM[-\s]"; 4: "NUM\s+";
- *   6: "\d+\s+years?"; relRe: "(last|this|next)\s+"), or right after \b (5: "\b(?:years|...)", the unit
- *   being a word character, the one before it is not, or there is none).
- * - UNIT_3: a unit stem after a non-word character, after t, g or s (either case), or at the start. Pattern 3,
+ * "Word character": [A-Za-z0-9_], what \b tests without the u flag; \s and "-" are not word characters. A
+ * "word start" is a position after a non-word character, or the start of the text. "w at i, any case": the
+ * lower-case ASCII word w at i, ignoring ASCII case; the patterns read this way are case-insensitive without
+ * the u flag, and such a pattern matches an ASCII letter only with the same letter in either case (non-u
+ * Canonicalize never maps a code unit ≥ 128 to one < 128: K, ſ, İ match no ASCII letter). Every word below
+ * starts with a letter, a word character: after \b, \s or "-" it is at a word start.
+ * - UNIT_B: a unit stem (day night week month year decade hour minute), any case, at a word start. Every match
+ *   of DURATION_PATTERNS 1, 2, 4, 5, 6 and of relRe has one right after \s or "-" (1: "for\s+", the optional
+ *   prefixes all end in \s+, "NUM\s+"; 2: "NUM[-\s]"; 4: "NUM\s+"; 6: "\d+\s+years?"; relRe:
+ *   "(last|this|next)\s+"), or right after \b (5: "\b(?:years|...)").
+ * - UNIT_3: a unit stem, any case, at a word start or after t, g or s (either case). Pattern 3,
  *   `...\s+(?:the\s+)?(?:past|last|next|coming|previous|first|following)?\s*(?:NUM\s+)?UNIT`: the unit
  *   follows \s, or, with \s* empty, the last letter of a modifier word (t, g, s), in either case (i flag).
- * - AGO (agoRe), DAY_WORD (dayRe: yesterday night today morning afternoon evening), SEASON (seasonRe:
- *   spring summer autumn fall winter): holds the word (anywhere, as the substring tests they replace).
- * - DIGIT: a character 0-9 (what \d matches without the u flag).
- * - YEAR (yearRe): 18, 19 or 20 and two more digits, after a non-word character (yearRe has `(?:\s+|-)`,
- *   or `[-\s]` after early/late/mid, right before the year).
- * - WEEKDAY (wdRe, case-sensitive): Monday ... Sunday exactly, found where "day" occurs.
- * - MONTH_CAP (chronoDates' test `\b(Jan|Feb|...|Dec)`, case-sensitive): one of those after a non-word
- *   character or at the start.
+ * - AGO (agoRe: `...s?\s+ago\b`): "ago", any case, at a word start.
+ * - DAY_WORD (dayRe: `\b(the day before yesterday|yesterday|last night|today|tonight|this (?:morning|...)|
+ *   earlier today)\b`): yesterday, today, tonight, night, morning, afternoon or evening, any case, at a word
+ *   start (each alternative starts at \b or has one of these after a space).
+ * - SEASON (seasonRe): spring, summer, autumn, fall or winter, any case, at a word start (every alternative
+ *   before the season ends in \s+).
+ * - DIGIT: a character 0-9 (what \d matches without the u flag): exactly /\d/.test(text).
+ * - YEAR (yearRe): 18, 19 or 20 and two more digits, at a word start (yearRe has `(?:\s+|-)`, or `[-\s]`
+ *   after early/late/mid, right before the year).
+ * - WEEKDAY (wdRe, case-sensitive: `\b(?:(last|...)\s+)?(Monday|...|Sunday)`): a weekday name, exactly, at a
+ *   word start.
+ * - MONTH_CAP (chronoDates' test `\b(Jan|Feb|...|Dec)`, case-sensitive): one of those, exactly, at a word
+ *   start: exactly that test.
  */
 const UNIT_B = 1, UNIT_3 = 2, AGO = 4, DAY_WORD = 8, SEASON = 16, DIGIT = 32, YEAR = 64, WEEKDAY = 128, MONTH_CAP = 256;
 
@@ -84,81 +89,75 @@ function foldAt(text: string, i: number, word: string): boolean {
   return true; // (x | 32) equals a lower-case ASCII letter only for that letter and its upper case; NaN | 32 is 32
 }
 
-/** does `word` end right before i (exactly)? */
-const endsAt = (text: string, i: number, word: string): boolean => i >= word.length && text.startsWith(word, i - word.length);
+/** is `rest` at i + 1, exactly? */
+function restAt(text: string, i: number, rest: string): boolean {
+  for (let k = 0; k < rest.length; k++) if (text.charCodeAt(i + 1 + k) !== rest.charCodeAt(k)) return false;
+  return true;
+}
 
-const MONTH_CAPS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** a unit stem at i (its first letter, lower-cased: l)? */
+function unitAt(text: string, i: number, l: number): boolean {
+  switch (l) {
+    case 100: return foldAt(text, i, 'day') || foldAt(text, i, 'decade'); // d
+    case 104: return foldAt(text, i, 'hour'); // h
+    case 109: return foldAt(text, i, 'month') || foldAt(text, i, 'minute'); // m
+    case 110: return foldAt(text, i, 'night'); // n
+    case 119: return foldAt(text, i, 'week'); // w
+    case 121: return foldAt(text, i, 'year'); // y
+    default: return false;
+  }
+}
+
+/** the flags of the words starting at word start i: c its character (an ASCII letter), l that lower-cased */
+function wordStart(text: string, i: number, c: number, l: number): number {
+  let f = unitAt(text, i, l) ? UNIT_B | UNIT_3 : 0;
+  switch (c) { // exact case: the weekday and month names
+    case 65: if (restAt(text, i, 'pr') || restAt(text, i, 'ug')) f |= MONTH_CAP; break; // A
+    case 68: if (restAt(text, i, 'ec')) f |= MONTH_CAP; break; // D
+    case 70: if (restAt(text, i, 'eb')) f |= MONTH_CAP; else if (restAt(text, i, 'riday')) f |= WEEKDAY; break; // F
+    case 74: if (restAt(text, i, 'an') || restAt(text, i, 'un') || restAt(text, i, 'ul')) f |= MONTH_CAP; break; // J
+    case 77: if (restAt(text, i, 'ar') || restAt(text, i, 'ay')) f |= MONTH_CAP; else if (restAt(text, i, 'onday')) f |= WEEKDAY; break; // M
+    case 78: if (restAt(text, i, 'ov')) f |= MONTH_CAP; break; // N
+    case 79: if (restAt(text, i, 'ct')) f |= MONTH_CAP; break; // O
+    case 83: if (restAt(text, i, 'ep')) f |= MONTH_CAP; else if (restAt(text, i, 'aturday') || restAt(text, i, 'unday')) f |= WEEKDAY; break; // S
+    case 84: if (restAt(text, i, 'uesday') || restAt(text, i, 'hursday')) f |= WEEKDAY; break; // T
+    case 87: if (restAt(text, i, 'ednesday')) f |= WEEKDAY; break; // W
+  }
+  switch (l) {
+    case 97: if (foldAt(text, i, 'ago')) f |= AGO; else if (foldAt(text, i, 'afternoon')) f |= DAY_WORD; else if (foldAt(text, i, 'autumn')) f |= SEASON; break;
+    case 101: if (foldAt(text, i, 'evening')) f |= DAY_WORD; break;
+    case 102: if (foldAt(text, i, 'fall')) f |= SEASON; break;
+    case 109: if (foldAt(text, i, 'morning')) f |= DAY_WORD; break;
+    case 110: if (f & UNIT_B) f |= DAY_WORD; break; // "night": a unit stem too
+    case 115: if (foldAt(text, i, 'spring') || foldAt(text, i, 'summer')) f |= SEASON; break;
+    case 116: if (foldAt(text, i, 'today') || foldAt(text, i, 'tonight')) f |= DAY_WORD; break;
+    case 119: if (foldAt(text, i, 'winter')) f |= SEASON; break;
+    case 121: if (foldAt(text, i, 'yesterday')) f |= DAY_WORD; break;
+  }
+  return f;
+}
 
 /** the pre-check flags of a text (see above) */
 function scan(text: string): number {
   let f = 0;
-  let prev = 32; // the character before i: before the text, a space (not a word character, not t/g/s)
-  for (let i = 0, n = text.length; i < n; prev = text.charCodeAt(i), i++) {
+  let prev = 32; // the character before i: before the text, a space (a word start follows)
+  for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (isDigitCode(c)) {
+    const l = c | 32;
+    if (l >= 97 && l <= 122) { // an ASCII letter
+      if (!isWordCode(prev)) f |= wordStart(text, i, c, l);
+      else if (!(f & UNIT_3)) {
+        const p = prev | 32;
+        if ((p === 116 || p === 103 || p === 115) && unitAt(text, i, l)) f |= UNIT_3;
+      }
+    } else if (isDigitCode(c)) {
       f |= DIGIT;
       if ((c === 49 || c === 50) && !isWordCode(prev)) {
         const c1 = text.charCodeAt(i + 1);
         if ((c === 49 ? c1 === 56 || c1 === 57 : c1 === 48) && isDigitCode(text.charCodeAt(i + 2)) && isDigitCode(text.charCodeAt(i + 3))) f |= YEAR;
       }
-      continue;
     }
-    const l = c | 32;
-    if (l < 97 || l > 122) continue; // not an ASCII letter
-    if (c < 97 && !(f & MONTH_CAP) && !isWordCode(prev)) {
-      for (const m of MONTH_CAPS) if (text.startsWith(m, i)) { f |= MONTH_CAP; break; }
-    }
-    let unit = false;
-    switch (l) {
-      case 97: // a
-        if (foldAt(text, i, 'ago')) f |= AGO;
-        else if (foldAt(text, i, 'afternoon')) f |= DAY_WORD;
-        else if (foldAt(text, i, 'autumn')) f |= SEASON;
-        break;
-      case 100: // d
-        if (foldAt(text, i, 'day')) {
-          unit = true;
-          if (c === 100 && text.charCodeAt(i + 1) === 97 && text.charCodeAt(i + 2) === 121 && (endsAt(text, i, 'Mon') || endsAt(text, i, 'Tues') || endsAt(text, i, 'Wednes') || endsAt(text, i, 'Thurs') || endsAt(text, i, 'Fri') || endsAt(text, i, 'Satur') || endsAt(text, i, 'Sun'))) f |= WEEKDAY;
-        } else unit = foldAt(text, i, 'decade');
-        break;
-      case 101: // e
-        if (foldAt(text, i, 'evening')) f |= DAY_WORD;
-        break;
-      case 102: // f
-        if (foldAt(text, i, 'fall')) f |= SEASON;
-        break;
-      case 104: // h
-        unit = foldAt(text, i, 'hour');
-        break;
-      case 109: // m
-        if (foldAt(text, i, 'month') || foldAt(text, i, 'minute')) unit = true;
-        else if (foldAt(text, i, 'morning')) f |= DAY_WORD;
-        break;
-      case 110: // n
-        if (foldAt(text, i, 'night')) { unit = true; f |= DAY_WORD; }
-        break;
-      case 115: // s
-        if (foldAt(text, i, 'spring') || foldAt(text, i, 'summer')) f |= SEASON;
-        break;
-      case 116: // t
-        if (foldAt(text, i, 'today')) f |= DAY_WORD;
-        break;
-      case 119: // w
-        if (foldAt(text, i, 'week')) unit = true;
-        else if (foldAt(text, i, 'winter')) f |= SEASON;
-        break;
-      case 121: // y
-        if (foldAt(text, i, 'year')) unit = true;
-        else if (foldAt(text, i, 'yesterday')) f |= DAY_WORD;
-        break;
-    }
-    if (unit) {
-      if (!isWordCode(prev)) f |= UNIT_B | UNIT_3;
-      else {
-        const p = prev | 32;
-        if (p === 116 || p === 103 || p === 115) f |= UNIT_3;
-      }
-    }
+    prev = c;
   }
   return f;
 }
