@@ -80,7 +80,6 @@ const DURATION_PATTERNS: RegExp[] = [
  */
 const UNIT_B = 1, UNIT_3 = 2, AGO = 4, DAY_WORD = 8, SEASON = 16, DIGIT = 32, YEAR = 64, WEEKDAY = 128, MONTH_CAP = 256;
 
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /** does `word` (lower-case ASCII letters; its first letter already seen) occur at i, ignoring ASCII case? */
@@ -137,26 +136,45 @@ function wordStart(text: string, i: number, c: number, l: number): number {
   return f;
 }
 
+/** every word wordStart looks for (lower-cased) */
+const START_WORDS = ['day', 'decade', 'hour', 'month', 'minute', 'night', 'week', 'year', 'ago', 'afternoon', 'autumn', 'evening', 'fall',
+  'morning', 'spring', 'summer', 'today', 'tonight', 'winter', 'yesterday', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct',
+  'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** the first three letters (lower-cased, a-z as 0-25) of START_WORDS: a word start without them holds none */
+const START3 = new Uint8Array(26 * 26 * 26);
+for (const w of START_WORDS) START3[(w.charCodeAt(0) - 97) * 676 + (w.charCodeAt(1) - 97) * 26 + (w.charCodeAt(2) - 97)] = 1;
+
+/** may one of START_WORDS start at i (l: the lower-cased ASCII letter at i)? Each has three letters or more */
+function mayStart(text: string, i: number, l: number): boolean {
+  const l1 = text.charCodeAt(i + 1) | 32;
+  const l2 = text.charCodeAt(i + 2) | 32; // past the end: NaN | 32 = 32, no letter
+  return l1 >= 97 && l1 <= 122 && l2 >= 97 && l2 <= 122 && START3[(l - 97) * 676 + (l1 - 97) * 26 + (l2 - 97)] === 1;
+}
+
 /** the pre-check flags of a text (see above) */
 function scan(text: string): number {
   let f = 0;
-  let prev = 32; // the character before i: before the text, a space (a word start follows)
+  let inWord = false; // is the character before i a word character?
+  let prev = 32; // the character before i (before the text: a space)
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
     const l = c | 32;
     if (l >= 97 && l <= 122) { // an ASCII letter
-      if (!isWordCode(prev)) f |= wordStart(text, i, c, l);
-      else if (!(f & UNIT_3)) {
+      if (!inWord) {
+        if (mayStart(text, i, l)) f |= wordStart(text, i, c, l);
+        inWord = true;
+      } else if (!(f & UNIT_3)) {
         const p = prev | 32;
         if ((p === 116 || p === 103 || p === 115) && unitAt(text, i, l)) f |= UNIT_3;
       }
     } else if (isDigitCode(c)) {
       f |= DIGIT;
-      if ((c === 49 || c === 50) && !isWordCode(prev)) {
+      if ((c === 49 || c === 50) && !inWord) {
         const c1 = text.charCodeAt(i + 1);
         if ((c === 49 ? c1 === 56 || c1 === 57 : c1 === 48) && isDigitCode(text.charCodeAt(i + 2)) && isDigitCode(text.charCodeAt(i + 3))) f |= YEAR;
       }
-    }
+      inWord = true;
+    } else inWord = c === 95; // "_" is a word character
     prev = c;
   }
   return f;
