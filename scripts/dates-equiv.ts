@@ -15,14 +15,15 @@
 //      flags it needs, and the exact ones are the pattern's test (generated rule and duration shapes: number
 //      words, units glued or after t/g/s, for/in/over/within/during/throughout, "14-month", "years of",
 //      "N years old", years after - or letters, weekday and month names in and after words, seasons, "ago",
-//      mixed case, non-ASCII letters whose case mappings are ASCII: K, ſ, İ, ı, and Unicode spaces).
+//      mixed case, non-ASCII letters whose case mappings are ASCII: K, ſ, İ, ı, and Unicode spaces); and the
+//      one-pass test of the chrono prechecks (precheckScanner) gives each precheck's own test.
 // Prints the counts; exits 1 on any difference.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as chrono from 'chrono-node/en';
 import { findDates, findDatesUsing, PRECHECKED, scan } from '../src/dates/expressions.js';
-import { gatedChrono, probeApplies, PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
+import { gatedChrono, precheckScanner, probeApplies, PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
 import { loadCorpus } from '../src/bench/corpus.js';
 import { codeDoc } from '../src/pipeline.js';
 import { ROOT, caseFiles, readCaseTable } from '../test/helpers.js';
@@ -236,6 +237,8 @@ const report = (what: string, text: string, pub: string, detail = '') => {
 };
 
 let lastScanned = '';
+const distinctChecks = [...new Set(Object.values(PRECHECKS))];
+const presentChecks = precheckScanner(distinctChecks);
 function check(text: string, pub: string): void {
   counts.calls++;
   // 1. the output
@@ -264,6 +267,10 @@ function check(text: string, pub: string): void {
   // 5. the pre-checks of findDates' own patterns (independent of the publication date: once a text)
   if (text === lastScanned) return;
   lastScanned = text;
+  const bits = presentChecks(text);
+  distinctChecks.forEach((re, k) => {
+    if (re.test(text) !== ((bits & (1 << k)) !== 0)) { counts.scanMisses++; report(`one-pass precheck ${re} differs from its test`, text, pub); }
+  });
   const flags = scan(text);
   for (const p of PRECHECKED) {
     p.re.lastIndex = 0;
