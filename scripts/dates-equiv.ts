@@ -10,14 +10,20 @@
 //      reading of chrono.casual lacks a certain day, month and year;
 //   3. the argument of skip 2 directly: the time and weekday parsers alone, through all refiners, never give
 //      a reading with a certain day, month or year;
-//   4. each precheck: where it finds nothing, its parser's pattern finds nothing either.
+//   4. each precheck: where it finds nothing, its parser's pattern finds nothing either;
+//   5. the pre-checks of findDates' own patterns (expressions.ts, scan): every text a pattern matches has the
+//      flags it needs, and the exact ones are the pattern's test (generated rule and duration shapes: number
+//      words, units glued or after t/g/s, for/in/over/within/during/throughout, "14-month", "years of",
+//      "N years old", years after - or letters, weekday and month names in and after words, seasons, "ago",
+//      mixed case, non-ASCII letters whose case mappings are ASCII: K, ſ, İ, ı, and Unicode spaces); and the
+//      one-pass test of the chrono prechecks (precheckScanner) gives each precheck's own test.
 // Prints the counts; exits 1 on any difference.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as chrono from 'chrono-node/en';
-import { findDates, findDatesUsing } from '../src/dates/expressions.js';
-import { gatedChrono, probeApplies, PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
+import { findDates, findDatesUsing, PRECHECKED, scan } from '../src/dates/expressions.js';
+import { gatedChrono, precheckScanner, probeApplies, PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
 import { loadCorpus } from '../src/bench/corpus.js';
 import { codeDoc } from '../src/pipeline.js';
 import { ROOT, caseFiles, readCaseTable } from '../test/helpers.js';
@@ -115,6 +121,36 @@ function fragment(): string {
   }
 }
 
+const DUR_NUM = ['1', '14', '2', 'a', 'an', 'A', 'one', 'two', 'Three', 'ELEVEN', 'twenty', 'fifty', 'several', 'a few', 'few', 'many', 'some', 'a couple of', 'couple of', 'nineteen', 'seventeen'];
+const DUR_UNIT = ['day', 'days', 'night', 'nights', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'yr'];
+const DUR_LEAD = ['for', 'in', 'over', 'during', 'within', 'throughout', 'for more than', 'for less than', 'for about', 'for nearly', 'for at least', 'for the past', 'for the last', 'for another', 'in the past', 'over the last', 'during the coming', 'within the next', 'in the following', 'since', 'by', 'after', 'of', 'the', 'and', 'mid', 'early', 'late', 'between', 'circa', ''];
+const DUR_TAIL = ['later', 'after', 'afterwards', 'earlier', 'before', 'on', 'ago', 'of', 'old', 'long', 'from now', 'people', 'km', '%', ''];
+const GLUE = ['', ' ', '  ', '-', '\u00a0', '\u2009', '\u3000', '\u2028', '\t', '_', 'x', 't', 'g', 's', 'T', 'S', '9', '.', "'"];
+const ODD = ['\u212a', '\u017f', '\u0130', '\u0131', 'K', 'k', 'S', 's', 'I', 'i'];
+const RULE_WORDS = ['yesterday', 'last night', 'tonight', 'today', 'this morning', 'this afternoon', 'this evening', 'earlier today', 'the day before yesterday',
+  'spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Arab Spring', 'last year', 'this month', 'next week', 'earlier this year', 'late last month',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mondays', 'birthday', 'holiday', 'midnight', 'overnight', 'weekday', 'weekend',
+  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'JAN', 'xJan', 'Mayor', 'OctoberFest'];
+/** words with a non-ASCII letter in place of one whose case mapping it shares (K for k, ſ for s, İ/ı for i) */
+const oddLetter = (w: string) => {
+  const at = int(w.length + 1);
+  return w.slice(0, at) + pick(ODD) + w.slice(at + (chance(0.5) ? 1 : 0));
+};
+/** the shapes findDates' own patterns and their pre-checks (expressions.ts) read */
+function ruleFragment(): string {
+  const word = () => { const w = casing(pick(RULE_WORDS)); return chance(0.1) ? oddLetter(w) : w; };
+  switch (int(8)) {
+    case 0: return `${pick(DUR_LEAD)}${pick(GLUE)}${pick(DUR_NUM)}${pick(GLUE)}${casing(pick(DUR_UNIT))}${pick(GLUE)}${pick(DUR_TAIL)}`;
+    case 1: return `${casing(pick(DUR_LEAD))} ${pick(DUR_NUM)}${pick(['-', ' ', '\u00a0'])}${casing(pick(DUR_UNIT))}${pick(['-long', '-old', ' long', ' old', '', ' ago', ' earlier'])}`;
+    case 2: return `${pick(GLUE)}${pick(['pastdays', 'lastyear', 'nextmonths', 'comingweeks', 'firstdays', 'followinghours', 'previousdays', 'yesterdays', 'Tuesdays', 'Wednesday', 'Thursday'])}${pick(GLUE)}`;
+    case 3: return `${pick(DUR_LEAD)}${pick(GLUE)}${pick(['', 'early ', 'late ', 'mid-', 'mid '])}${pick(['18', '19', '20', '21', '17', '2', '1'])}${num(99)}${pick(['', ' people', ' troops', '%', ' km', 's'])}`;
+    case 4: return `${pick(GLUE)}${word()}${pick(GLUE)}${word()}`;
+    case 5: return oddLetter(`${pick(DUR_LEAD)} ${pick(DUR_NUM)} ${pick(DUR_UNIT)} ${pick(DUR_TAIL)}`);
+    case 6: return `${num(99)}${pick(GLUE)}${casing(pick(DUR_UNIT))}${pick(GLUE)}${pick(['old', 'of', 'ago', 'later', 'on'])}`;
+    default: return `${pick(['last', 'this', 'next', 'past', 'previous', 'in', 'during', 'since', 'by', 'in the', 'in the early', 'the', 'a'])}${pick(GLUE)}${word()}${chance(0.3) ? pick([' of ', ' ', '']) + year() : ''}`;
+  }
+}
+
 /** times, weekdays, numbers and words only (no month name): the texts where skip 2 applies, or nearly */
 function timeFragment(): string {
   switch (int(10)) {
@@ -146,7 +182,7 @@ function insertInto(sentence: string): string {
   for (let k = 1 + int(3); k > 0; k--) {
     const spaces = [...s.matchAll(/\s/g)].map((m) => m.index ?? 0);
     const at = spaces.length && chance(0.85) ? pick(spaces) : int(s.length + 1);
-    const f = chance(0.5) ? fragment() : timeFragment();
+    const f = chance(0.4) ? fragment() : chance(0.6) ? timeFragment() : ruleFragment();
     s = s.slice(0, at) + (chance(0.9) ? ' ' : '') + f + (chance(0.9) ? ' ' : '') + s.slice(at);
   }
   return s;
@@ -155,7 +191,8 @@ function insertInto(sentence: string): string {
 function generate(sentences: readonly string[]): string {
   const r = rand();
   if (r < 0.4) return join(1 + int(chance(0.3) ? 4 : 14), () => (chance(0.45) ? pick(WORDS) : fragment()));
-  if (r < 0.7) return join(1 + int(12), timeFragment);
+  if (r < 0.6) return join(1 + int(12), timeFragment);
+  if (r < 0.8) return join(1 + int(10), () => (chance(0.3) ? pick(WORDS) : chance(0.7) ? ruleFragment() : fragment()));
   return insertInto(pick(sentences));
 }
 
@@ -193,12 +230,15 @@ const comps = (c: Components | undefined | null) =>
 const reading = (r: chrono.ParsedResult) => [r.index, r.text, comps(r.start), comps(r.end)];
 const certainDate = (r: chrono.ParsedResult) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('year');
 
-const counts = { texts: 0, calls: 0, findDatesDiff: 0, otherDiff: 0, chronoSame: 0, chronoSkipped: 0, chronoDiff: 0, timeOnlyReadings: 0, timeOnlyCertain: 0, precheckMisses: 0, withDates: 0 };
+const counts = { scanMisses: 0, texts: 0, calls: 0, findDatesDiff: 0, otherDiff: 0, chronoSame: 0, chronoSkipped: 0, chronoDiff: 0, timeOnlyReadings: 0, timeOnlyCertain: 0, precheckMisses: 0, withDates: 0 };
 const shown: string[] = [];
 const report = (what: string, text: string, pub: string, detail = '') => {
   if (shown.length < 20) shown.push(`${what} [${pub}] ${JSON.stringify(text)}${detail ? ` ${detail}` : ''}`);
 };
 
+let lastScanned = '';
+const distinctChecks = [...new Set(Object.values(PRECHECKS))];
+const presentChecks = precheckScanner(distinctChecks);
 function check(text: string, pub: string): void {
   counts.calls++;
   // 1. the output
@@ -223,6 +263,21 @@ function check(text: string, pub: string): void {
   // 4. the prechecks
   for (const p of patterns) {
     if (!p.pre.test(text) && p.re.test(text)) { counts.precheckMisses++; report(`precheck of ${p.name} misses a match`, text, pub); }
+  }
+  // 5. the pre-checks of findDates' own patterns (independent of the publication date: once a text)
+  if (text === lastScanned) return;
+  lastScanned = text;
+  const bits = presentChecks(text);
+  distinctChecks.forEach((re, k) => {
+    if (re.test(text) !== ((bits & (1 << k)) !== 0)) { counts.scanMisses++; report(`one-pass precheck ${re} differs from its test`, text, pub); }
+  });
+  const flags = scan(text);
+  for (const p of PRECHECKED) {
+    p.re.lastIndex = 0;
+    const matched = p.re.test(text);
+    p.re.lastIndex = 0;
+    const has = (flags & p.needs) === p.needs;
+    if ((matched && !has) || (p.exact && has && !matched)) { counts.scanMisses++; report(`pre-check of ${p.name} ${matched ? 'misses a match' : 'is not exact'}`, text, pub); }
   }
 }
 
@@ -266,7 +321,8 @@ console.log(`  1. findDates differences: ${counts.findDatesDiff} (${counts.withD
 console.log(`  2. chrono readings: ${counts.chronoSame.toLocaleString('en-US')} identical, ${counts.chronoSkipped.toLocaleString('en-US')} skipped (times/weekdays only), ${counts.chronoDiff} otherwise different`);
 console.log(`  3. time/weekday-only readings: ${counts.timeOnlyReadings.toLocaleString('en-US')}, with a certain day/month/year: ${counts.timeOnlyCertain}`);
 console.log(`  4. precheck misses: ${counts.precheckMisses} (${patterns.length} prechecked parsers)`);
+console.log(`  5. findDates pre-check misses: ${counts.scanMisses} (${PRECHECKED.length} pre-checked patterns)`);
 for (const s of shown) console.log(`  ${s}`);
-const bad = counts.findDatesDiff + counts.otherDiff + counts.chronoDiff + counts.timeOnlyCertain + counts.precheckMisses;
+const bad = counts.scanMisses + counts.findDatesDiff + counts.otherDiff + counts.chronoDiff + counts.timeOnlyCertain + counts.precheckMisses;
 console.log(bad ? `dates-equiv: ${bad} DIFFERENCES` : 'dates-equiv: no differences');
 process.exit(bad ? 1 : 0);

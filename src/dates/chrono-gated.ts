@@ -89,6 +89,72 @@ export const PRECHECKS: Readonly<Record<string, RegExp>> = {
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
 };
 
+/**
+ * The distinct PRECHECKS, all tested in one pass over the text: bit k of `present(text)` is
+ * `checks[k].test(text)`. Each check is an alternation of literal words (lower-case letters, spaces, "+" "-")
+ * under the i flag without u: a letter matches only itself in either ASCII case (non-u Canonicalize never
+ * maps a code unit >= 128 to one < 128), any other character only itself. scripts/dates-equiv.ts compares
+ * the bits with the regexes' tests.
+ */
+export function precheckScanner(checks: readonly RegExp[]): (text: string) => number {
+  /** the words of each check: its source split at "|", "\\+" read as "+" */
+  const words: { word: string; bit: number }[] = [];
+  checks.forEach((re, k) => {
+    if (!re.ignoreCase || re.unicode || re.global || re.sticky) throw new Error(`precheck ${re}: not /i`);
+    for (const alt of re.source.split('|')) {
+      const word = alt.replace(/^\\\+$/, '+');
+      if (!/^(?:[a-z ]{3,}|[+-])$/.test(word)) throw new Error(`precheck ${re}: not a list of literal words`);
+      words.push({ word, bit: 1 << k });
+    }
+  });
+  // candidates by the first three characters (lower-cased letters a-z or a space): index into `lists`, 0 none
+  const code = (c: number) => (c === 32 ? 26 : c - 97);
+  const first3 = new Uint16Array(27 * 27 * 27);
+  const lists: { word: string; bit: number }[][] = [[]];
+  for (const w of words) {
+    if (w.word.length < 3) continue;
+    const at = code(w.word.charCodeAt(0)) * 729 + code(w.word.charCodeAt(1)) * 27 + code(w.word.charCodeAt(2));
+    if (!first3[at]) { first3[at] = lists.length; lists.push([]); }
+    lists[first3[at]].push(w);
+  }
+  const plus = words.filter((w) => w.word === '+').reduce((b, w) => b | w.bit, 0);
+  const minus = words.filter((w) => w.word === '-').reduce((b, w) => b | w.bit, 0);
+  /** 0-25 for an ASCII letter (either case), 26 for a space, -1 otherwise */
+  const key = (c: number) => { const l = c | 32; return l >= 97 && l <= 122 ? l - 97 : c === 32 ? 26 : -1; };
+  /** does `word` occur at i (letters in either ASCII case, other characters exactly)? */
+  const at = (text: string, i: number, word: string) => {
+    for (let k = 0; k < word.length; k++) {
+      const w = word.charCodeAt(k);
+      const t = text.charCodeAt(i + k);
+      if (t !== w && !(w >= 97 && w <= 122 && (t | 32) === w)) return false;
+    }
+    return true;
+  };
+  return (text: string): number => {
+    let f = 0;
+    let k1 = -1; // key of the character at i + 1
+    let k2 = -1; // and at i + 2
+    const n = text.length;
+    if (n > 0) k1 = key(text.charCodeAt(0));
+    if (n > 1) k2 = key(text.charCodeAt(1));
+    for (let i = 0; i < n; i++) {
+      const k0 = k1;
+      k1 = k2;
+      k2 = i + 2 < n ? key(text.charCodeAt(i + 2)) : -1;
+      if (k0 < 0) {
+        const c = text.charCodeAt(i);
+        if (c === 43) f |= plus;
+        else if (c === 45) f |= minus;
+        continue;
+      }
+      if (k1 < 0 || k2 < 0) continue;
+      const list = first3[k0 * 729 + k1 * 27 + k2];
+      if (list) for (const w of lists[list]) if (!(f & w.bit) && at(text, i, w.word)) f |= w.bit;
+    }
+    return f;
+  };
+}
+
 /** chrono.casual of chrono-node 2.10.3 */
 const CHECKED_PARSERS = [
   'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENTimeUnitWithinFormatParser',
@@ -141,8 +207,9 @@ export function gatedChrono(base: chrono.Chrono = chrono.casual): chrono.Chrono 
   // the distinct prechecks (MONTH_STEM serves four parsers: tested once a text), and each parser's, or -1
   const checks = [...new Set(Object.values(PRECHECKS))];
   const checkOf = parsers.map((p) => (p.constructor.name in PRECHECKS ? checks.indexOf(PRECHECKS[p.constructor.name]) : -1));
-  /** per text: 0 not tested yet, 1 found, 2 absent */
-  const checked = new Uint8Array(checks.length);
+  /** the checks found in the current text (bit k: checks[k]) */
+  const present = precheckScanner(checks);
+  let found = 0;
   // fails at once: sticky, so exec tries position 0 only, and leaves lastIndex at 0
   const NEVER = /(?!)/y;
 
@@ -155,13 +222,8 @@ export function gatedChrono(base: chrono.Chrono = chrono.casual): chrono.Chrono 
     pattern(ctx) {
       current = ctx;
       const text = ctx.text;
-      checked.fill(0);
-      const absent = (i: number) => {
-        const c = checkOf[i];
-        if (c < 0) return false;
-        if (!checked[c]) checked[c] = checks[c].test(text) ? 1 : 2;
-        return checked[c] === 2;
-      };
+      found = present(text);
+      const absent = (i: number) => checkOf[i] >= 0 && (found & (1 << checkOf[i])) === 0;
       let matched = false; // has a parser other than TIME_ONLY a match?
       for (let i = 0; i < parsers.length; i++) {
         skip[i] = false;
