@@ -24,6 +24,18 @@ interface Phrase {
   text: string;
 }
 
+/**
+ * A byFirst list as matchFrom reads it: the phrases (in the list's order) and, per phrase, what decides most
+ * tries without reading the phrase (dictionary objects, cold in the pipeline's caches): its word count and
+ * `next`, the first character code its second word must start with, or -1 when it has one word or two and is an
+ * agent (whose last word may match by lemma, any first character).
+ */
+interface Bucket {
+  phrases: Phrase[];
+  lens: number[];
+  next: number[];
+}
+
 /** One matchable piece of text: a token, or a part of a token split at an internal hyphen ("pro-Russian"). */
 export interface Unit {
   key: string;
@@ -187,6 +199,8 @@ export class Lexicon {
   private dirty = true;
   /** plural word key → the one-word agent it is a plain plural of (see pluralIndex); built by prepare */
   private pluralAgents = new Map<string, Phrase>();
+  /** byFirst's lists as Buckets; built by prepare */
+  private buckets = new Map<string, Bucket>();
   /** the keys of byFirst and pluralAgents (see WordFilter); built by prepare */
   private words = new WordFilter(0);
   /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
@@ -249,6 +263,14 @@ export class Lexicon {
     for (const list of this.byFirst.values()) {
       list.sort((a, b) => b.keys.length - a.keys.length || b.layer - a.layer);
     }
+    this.buckets = new Map();
+    for (const [k, list] of this.byFirst) {
+      this.buckets.set(k, {
+        phrases: list,
+        lens: list.map((p) => p.keys.length),
+        next: list.map((p) => (p.keys.length === 1 || (p.keys.length === 2 && p.value.type === 'agent') ? -1 : p.keys[1].charCodeAt(0))),
+      });
+    }
     this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
     const words = new WordFilter(this.byFirst.size + this.pluralAgents.size);
     for (const k of this.byFirst.keys()) words.add(k);
@@ -284,11 +306,17 @@ export class Lexicon {
       acc += units[j].key;
       const may = this.words.mayHave(acc);
       if (j === u) keyMay = may;
-      const list = may ? this.byFirst.get(acc) : undefined;
-      if (list) {
+      const bucket = may ? this.buckets.get(acc) : undefined;
+      if (bucket) {
+        // a phrase of more words matches only if its second word starts as the next unit's key (matchPhrase
+        // reads it as a prefix of that word), unless it is a two-word agent (see Bucket)
+        const nextChar = j + 1 < units.length && units[j + 1].tok < endTok ? units[j + 1].key.charCodeAt(0) : -2;
+        const { phrases, lens, next } = bucket;
         // sorted longest first, then by layer: the first phrase that matches is this bucket's best
-        for (const p of list) {
-          if (best && p.keys.length < best.p.keys.length) break;
+        for (let k = 0; k < phrases.length; k++) {
+          if (best && lens[k] < best.p.keys.length) break;
+          if (next[k] >= 0 && next[k] !== nextChar) continue;
+          const p = phrases[k];
           const e = this.matchPhrase(tokens, units, p, u, j + 1, endTok);
           if (e < 0) continue;
           if (!best || p.keys.length > best.p.keys.length || p.layer > best.p.layer) best = { p, endUnit: e };
