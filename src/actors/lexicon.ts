@@ -95,8 +95,8 @@ function pluralIndex(byFirst: Map<string, Phrase[]>, oneWordAgent: (k: string) =
  * A small exact-negative filter (a blocked Bloom filter, FNV-1a hashes as geo/keyfilter's) of the word keys the
  * lexicon's Maps hold: byFirst's first words and pluralAgents' plurals. Most units ("of", "in", "year") are in
  * neither, and in the pipeline a Map lookup that misses still reads a bucket and the key strings of its chain,
- * which are cold by the time the actors stage runs; a probe here reads one word of a 4 KB array. False only for
- * keys never added, so a false answer skips the lookup with the same result.
+ * which are cold by the time the actors stage runs; a probe here reads one word of a small array (8 KB for
+ * dyad's dictionary). False only for keys never added, so a false answer skips the lookup with the same result.
  */
 class WordFilter {
   private readonly bits: Int32Array;
