@@ -42,7 +42,7 @@ export class DiscardList {
   private index: Map<number, Compiled[]> | null = null;
   /** the same lists holding only one scope's rules (match() is called per scope) */
   private scoped: Record<'sentence' | 'story', Map<number, Compiled[]>> | null = null;
-  private regexes: { re: RegExp; rule: DiscardRule; digit: boolean }[] = [];
+  private regexes: { re: RegExp; rule: DiscardRule; digit: boolean; chars: string | null }[] = [];
   /** per lookup map (all, or one scope's): its phrases by their first two characters (see byTwo) */
   private twoChar = new Map<Map<number, Compiled[]>, TwoCharIndex>();
 
@@ -68,7 +68,7 @@ export class DiscardList {
     const index = new Map<number, Compiled[]>();
     this.regexes = [];
     for (const rule of this.rules) {
-      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule, digit: requiresDigit(rule.phrase) }); continue; }
+      if (rule.regex) { this.regexes.push({ re: new RegExp(rule.phrase, 'iu'), rule, digit: requiresDigit(rule.phrase), chars: requiredChars(rule.phrase) }); continue; }
       const text = normalise(rule.phrase).trim();
       if (!text) continue;
       const key = text.charCodeAt(0);
@@ -114,10 +114,13 @@ export class DiscardList {
       if (inside || (!word && !isSign(t.charCodeAt(i)))) continue;
       // the phrases that can start here: first character t[i], and second character t[i + 1] unless one character long
       const c0 = t.charCodeAt(i);
-      const pair = i + 1 < t.length ? c0 * 0x10000 + t.charCodeAt(i + 1) : -1;
-      let list = pair >= 0 ? two.pairs.get(pair) : undefined;
+      const c1 = i + 1 < t.length ? t.charCodeAt(i + 1) : -1;
+      const pair = c1 >= 0 ? c0 * 0x10000 + c1 : -1;
+      // two ASCII characters (nearly every word start) index an array: no Map lookup
+      const asciiPair = c0 < 128 && c1 >= 0 && c1 < 128 ? (c0 << 7) | c1 : -1;
+      let list = asciiPair >= 0 ? two.asciiPairs[asciiPair] : pair >= 0 ? two.pairs.get(pair) : undefined;
       // a long pair list ("in": "index rose", "indices fell"...): narrowed by the third character
-      const byThird = list && list.length > THIRD_CHAR_AFTER ? two.thirds.get(pair) : undefined;
+      const byThird = list && list.length > THIRD_CHAR_AFTER ? (asciiPair >= 0 ? two.asciiThirds[asciiPair] : two.thirds.get(pair)) : undefined;
       if (byThird) list = (i + 2 < t.length ? byThird.get(t.charCodeAt(i + 2)) : undefined) ?? two.upToTwo.get(pair);
       list ??= two.singles.get(c0);
       if (!list) continue;
@@ -133,6 +136,7 @@ export class DiscardList {
     for (const r of this.regexes) {
       if (scope && r.rule.scope !== scope) continue;
       if (r.digit && !(digits ??= DIGIT.test(text))) continue; // no match can exist: skip the regex
+      if (r.chars !== null && !holdsAny(text, r.chars)) continue; // the same for a required dash ("2-1 win")
       const m = r.re.exec(text);
       if (m) return { rule: r.rule, matched: m[0] };
     }
@@ -169,6 +173,40 @@ export function requiresDigit(source: string): boolean {
   return found;
 }
 
+/**
+ * Characters one of which every match of this regular expression source must hold, or null when unsure: the
+ * first character class at the top level (not inside a group, no top-level alternatives) that no quantifier
+ * makes optional and that lists punctuation only, with no escape, range or negation ("[-–]" in the score
+ * rules). Punctuation has no case, so the 'i' flag cannot widen the class. A text holding none of them cannot
+ * match, and the regex (the costliest part of a sentence's discard test) need not run.
+ */
+export function requiredChars(source: string): string | null {
+  let depth = 0;
+  let found: string | null = null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '[') {
+      const from = i + 1;
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      const body = source.slice(from, i);
+      if (found === null && depth === 0 && body.length > 0 && !optionalAt(source, i + 1) && PUNCTUATION_ONLY.test(body) && !/^\^|.-./su.test(body)) found = body;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null; // top-level alternatives: each would need its own
+  }
+  return found;
+}
+const PUNCTUATION_ONLY = /^[^\\\p{L}\p{N}\p{S}\p{Z}\p{M}\p{C}]+$/u;
+
+/** does s hold one of the characters of chars? */
+function holdsAny(s: string, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (s.includes(chars[i])) return true;
+  return false;
+}
+
 /** does the quantifier at source[i] (if any) allow zero repetitions? */
 function optionalAt(source: string, i: number): boolean {
   const q = source[i];
@@ -197,6 +235,9 @@ interface TwoCharIndex {
    */
   thirds: Map<number, Map<number, Compiled[]>>;
   upToTwo: Map<number, Compiled[]>;
+  /** `pairs` and `thirds` for two ASCII characters c0 c1, at (c0 << 7) | c1 (undefined where the Map has none) */
+  asciiPairs: (Compiled[] | undefined)[];
+  asciiThirds: (Map<number, Compiled[]> | undefined)[];
 }
 
 const THIRD_CHAR_AFTER = 4;
@@ -219,7 +260,16 @@ function byTwo(index: Map<number, Compiled[]>): TwoCharIndex {
     thirds.set(pair, by);
     upToTwo.set(pair, list.filter((c) => c.text.length <= 2));
   }
-  return { pairs, singles, thirds, upToTwo };
+  const asciiPairs = new Array<Compiled[] | undefined>(128 * 128).fill(undefined);
+  const asciiThirds = new Array<Map<number, Compiled[]> | undefined>(128 * 128).fill(undefined);
+  for (const [pair, list] of pairs) {
+    const c0 = Math.floor(pair / 0x10000), c1 = pair % 0x10000;
+    if (c0 < 128 && c1 < 128) {
+      asciiPairs[(c0 << 7) | c1] = list;
+      asciiThirds[(c0 << 7) | c1] = thirds.get(pair);
+    }
+  }
+  return { pairs, singles, thirds, upToTwo, asciiPairs, asciiThirds };
 }
 
 /** lower case, with whitespace and underscores as single spaces; the same length as the input */

@@ -1,6 +1,7 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
 import { startsUpperOrDigit, plainKey } from '../core/text.js';
+import { HASH_START, hashStr } from '../geo/keyfilter.js';
 
 /** What a matched phrase stands for. */
 export type LexValue =
@@ -23,6 +24,18 @@ interface Phrase {
   text: string;
 }
 
+/**
+ * A byFirst list as matchFrom reads it: the phrases (in the list's order) and, per phrase, what decides most
+ * tries without reading the phrase (dictionary objects, cold in the pipeline's caches): its word count and
+ * `next`, the first character code its second word must start with, or -1 when it has one word or two and is an
+ * agent (whose last word may match by lemma, any first character).
+ */
+interface Bucket {
+  phrases: Phrase[];
+  lens: number[];
+  next: number[];
+}
+
 /** One matchable piece of text: a token, or a part of a token split at an internal hyphen ("pro-Russian"). */
 export interface Unit {
   key: string;
@@ -33,6 +46,8 @@ export interface Unit {
   glued: boolean;
   /** the whole token (so its lemma can be used) */
   whole: boolean;
+  /** the key is a plain ASCII word's (letters and digits, lower case), so keyOf of an equal string is itself */
+  plain: boolean;
 }
 
 /** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force); Lexicon.singularAgent tries them in the same order without building the list */
@@ -77,6 +92,43 @@ function pluralIndex(byFirst: Map<string, Phrase[]>, oneWordAgent: (k: string) =
 }
 
 /**
+ * A small exact-negative filter (a blocked Bloom filter, FNV-1a hashes as geo/keyfilter's) of the word keys the
+ * lexicon's Maps hold: byFirst's first words and pluralAgents' plurals. Most units ("of", "in", "year") are in
+ * neither, and in the pipeline a Map lookup that misses still reads a bucket and the key strings of its chain,
+ * which are cold by the time the actors stage runs; a probe here reads one word of a small array (8 KB for
+ * dyad's dictionary). False only for keys never added, so a false answer skips the lookup with the same result.
+ */
+class WordFilter {
+  private readonly bits: Int32Array;
+  private readonly shift: number;
+  constructor(count: number) {
+    // about 16 bits a key (two set per key: ~1% false positives), at least 2^10 words
+    let wordBits = 10;
+    while ((1 << wordBits) * 32 < count * 16 && wordBits < 20) wordBits++;
+    this.bits = new Int32Array(1 << wordBits);
+    this.shift = 32 - wordBits;
+  }
+  add(s: string): void {
+    const h = mix(hashStr(HASH_START, s));
+    this.bits[h >>> this.shift] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
+  }
+  mayHave(s: string): boolean {
+    const h = mix(hashStr(HASH_START, s));
+    const mask = (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
+    return (this.bits[h >>> this.shift] & mask) === mask;
+  }
+}
+
+/** murmur3's finalizer (as geo/keyfilter's): spreads FNV's state over all 32 bits */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
  * The units of the last token list asked for. A document's scans all come while the actors stage codes it, so one
  * entry serves them; another list (another document) is computed afresh. A WeakMap entry per document cost more.
  */
@@ -103,7 +155,7 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] }
       const key = plain ?? raw.toLowerCase(); // = keyOf(t.text)
       if (!key) continue;
       firstUnit[t.i] = units.length;
-      units.push({ key, raw, tok: t.i, glued, whole: true });
+      units.push({ key, raw, tok: t.i, glued, whole: true, plain: plain !== null });
       continue;
     }
     const parts = t.text.split(INNER_HYPHEN);
@@ -113,7 +165,7 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] }
       const key = raw.toLowerCase(); // = keyOf(p)
       if (!key) continue;
       if (firstUnit[t.i] < 0) firstUnit[t.i] = units.length;
-      units.push({ key, raw, tok: t.i, glued: first ? glued : true, whole: parts.length === 1 });
+      units.push({ key, raw, tok: t.i, glued: first ? glued : true, whole: parts.length === 1, plain: false });
       first = false;
     }
   }
@@ -147,6 +199,10 @@ export class Lexicon {
   private dirty = true;
   /** plural word key → the one-word agent it is a plain plural of (see pluralIndex); built by prepare */
   private pluralAgents = new Map<string, Phrase>();
+  /** byFirst's lists as Buckets; built by prepare */
+  private buckets = new Map<string, Bucket>();
+  /** the keys of byFirst and pluralAgents (see WordFilter); built by prepare */
+  private words = new WordFilter(0);
   /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
   private entryKeys: Set<string> | null = null;
   size = 0;
@@ -207,7 +263,19 @@ export class Lexicon {
     for (const list of this.byFirst.values()) {
       list.sort((a, b) => b.keys.length - a.keys.length || b.layer - a.layer);
     }
+    this.buckets = new Map();
+    for (const [k, list] of this.byFirst) {
+      this.buckets.set(k, {
+        phrases: list,
+        lens: list.map((p) => p.keys.length),
+        next: list.map((p) => (p.keys.length === 1 || (p.keys.length === 2 && p.value.type === 'agent') ? -1 : p.keys[1].charCodeAt(0))),
+      });
+    }
     this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
+    const words = new WordFilter(this.byFirst.size + this.pluralAgents.size);
+    for (const k of this.byFirst.keys()) words.add(k);
+    for (const k of this.pluralAgents.keys()) words.add(k);
+    this.words = words;
     this.dirty = false;
   }
 
@@ -231,15 +299,24 @@ export class Lexicon {
     // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
     let best: { p: Phrase; endUnit: number } | null = null;
     let acc = '';
+    let keyMay = false; // words.mayHave(start.key), asked once for both lookups of the key
     for (let j = u; j < units.length && j < u + 4; j++) {
       if (j > u && !units[j].glued) break;
       if (units[j].tok >= endTok) break;
       acc += units[j].key;
-      const list = this.byFirst.get(acc);
-      if (list) {
+      const may = this.words.mayHave(acc);
+      if (j === u) keyMay = may;
+      const bucket = may ? this.buckets.get(acc) : undefined;
+      if (bucket) {
+        // a phrase of more words matches only if its second word starts as the next unit's key (matchPhrase
+        // reads it as a prefix of that word), unless it is a two-word agent (see Bucket)
+        const nextChar = j + 1 < units.length && units[j + 1].tok < endTok ? units[j + 1].key.charCodeAt(0) : -2;
+        const { phrases, lens, next } = bucket;
         // sorted longest first, then by layer: the first phrase that matches is this bucket's best
-        for (const p of list) {
-          if (best && p.keys.length < best.p.keys.length) break;
+        for (let k = 0; k < phrases.length; k++) {
+          if (best && lens[k] < best.p.keys.length) break;
+          if (next[k] >= 0 && next[k] !== nextChar) continue;
+          const p = phrases[k];
           const e = this.matchPhrase(tokens, units, p, u, j + 1, endTok);
           if (e < 0) continue;
           if (!best || p.keys.length > best.p.keys.length || p.layer > best.p.layer) best = { p, endUnit: e };
@@ -250,7 +327,9 @@ export class Lexicon {
     if (!best && start.whole) {
       // an agent of one word matched by lemma ("troops" → troop), or by a plain plural when the tagger
       // took a capitalised plural for a name ("Militias attacked")
-      const p = this.singularAgent(start.key, keyOf(tokens[start.tok].lemma));
+      // the lemma's key: a plain word's lemma equal to its key is its own key (most words: "of", "police")
+      const lemma = tokens[start.tok].lemma;
+      const p = this.singularAgent(start.key, start.plain && lemma === start.key ? lemma : keyOf(lemma), keyMay);
       if (p) best = { p, endUnit: u + 1 };
     }
     if (!best) return null;
@@ -266,14 +345,14 @@ export class Lexicon {
 
   /**
    * the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them):
-   * the lemma, then the plain plurals, looked up as the key itself in pluralAgents
+   * the lemma, then the plain plurals, looked up as the key itself in pluralAgents (keyMay: words.mayHave(key))
    */
-  private singularAgent(key: string, lemma: string): Phrase | null {
-    if (lemma !== key) {
+  private singularAgent(key: string, lemma: string, keyMay: boolean): Phrase | null {
+    if (lemma !== key && this.words.mayHave(lemma)) {
       const p = this.oneWordAgent(lemma);
       if (p) return p;
     }
-    return this.pluralAgents.get(key) ?? null;
+    return keyMay ? this.pluralAgents.get(key) ?? null : null;
   }
 
   private oneWordAgent(k: string): Phrase | null {

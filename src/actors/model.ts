@@ -40,6 +40,8 @@ export interface ActorEntry {
  */
 export function codeOn(entry: ActorEntry, date: string): DatedCode | null {
   let best: DatedCode | null = null;
+  let bestWidth = 0; // width(best), parsed once it is first compared (Date.parse is the costly part here)
+  let bestWidthKnown = false;
   let fallback: DatedCode | null = null;
   for (const c of entry.codes) {
     if (c.from === null && c.to === null) {
@@ -47,7 +49,10 @@ export function codeOn(entry: ActorEntry, date: string): DatedCode | null {
       continue;
     }
     if ((c.from === null || date >= c.from) && (c.to === null || date <= c.to)) {
-      if (!best || width(c) < width(best)) best = c;
+      if (!best) { best = c; bestWidthKnown = false; continue; }
+      if (!bestWidthKnown) { bestWidth = width(best); bestWidthKnown = true; }
+      const w = width(c);
+      if (w < bestWidth) { best = c; bestWidth = w; }
     }
   }
   return best ?? fallback;

@@ -47,9 +47,13 @@ const PRO = /^pro/i;
  */
 export function resolveNp(doc: Doc, dict: ActorDictionary, ch: Chunk, extendTo: number, opts: ResolveOpts = NO_OPTS): ActorMention | null {
   const all = dict.lexicon.scan(doc.tokens, ch.start, extendTo);
-  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor
-  if (!all.length && !unknownName(doc, ch.start, ch.end, NO_SPANS)) return null;
-  return resolveMatches(doc, dict, ch, opts, all);
+  // most noun phrases hold no dictionary phrase: then only an unknown name can make them an actor (and that
+  // name, found with no match to cover any word, is the one resolveMatches would find again)
+  if (!all.length) {
+    const name = unknownName(doc, ch.start, ch.end, NO_SPANS);
+    return name ? resolveMatches(doc, dict, ch, opts, all, name) : null;
+  }
+  return resolveMatches(doc, dict, ch, opts, all, undefined);
 }
 
 /** the word glued after an entry match by a hyphen, lower case: "Iranian-backed" (three tokens) or "UN-backed" (one) */
@@ -61,10 +65,10 @@ function gluedAfter(tokens: Token[], f: LexMatch): string | undefined {
 }
 
 /**
- * resolveNp on the dictionary matches `all` of the NP's range. (Written without closures: it runs for every NP
+ * resolveNp on the dictionary matches `all` of the NP's range (`knownName`: its unknown name, when resolveNp found it). (Written without closures: it runs for every NP
  * with a match or a name, and a closure here would make every call allocate a context for the captured variables.)
  */
-function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: ResolveOpts, all: LexMatch[]): ActorMention | null {
+function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: ResolveOpts, all: LexMatch[], knownName: { start: number; end: number } | undefined): ActorMention | null {
   const tokens = doc.tokens;
   const notes: string[] = [];
   let backedBy: string | null = null;
@@ -103,7 +107,7 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
     if (kept < entries.length) entries.length = kept;
     dropCountriesInNames(doc, dict, ch, all, entries, notes);
   }
-  const name = unknownName(doc, ch.start, ch.end, all);
+  const name = knownName ?? unknownName(doc, ch.start, ch.end, all);
   if (!entries.length && !agents.length && !name && !blockName) return null;
   // "two Patriot systems", "Iron Dome interceptors": an unknown name that only modifies a common noun is no actor
   if (!entries.length && !agents.length && !blockName && name && name.end <= ch.head && tokens[ch.head].pos === 'NOUN') return null;
