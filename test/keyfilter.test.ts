@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KeyFilter, HASH_START, hashChar, hashStr } from '../src/geo/keyfilter.js';
+import { KeyFilter, HASH_START, hashChar, hashStr } from '../src/core/keyfilter.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
 
 describe('gazetteer key filter', () => {
@@ -25,7 +25,7 @@ describe('gazetteer key filter', () => {
   });
 
   it('rejects most strings it was not given, and never one it was', () => {
-    const f = new KeyFilter();
+    const f = new KeyFilter(15);
     const added: string[] = [];
     for (let i = 0; i < 50_000; i++) { const s = `name-${i}`; f.add(s); added.push(s); }
     for (const s of added) assert.ok(f.mayHave(hashStr(HASH_START, s)));

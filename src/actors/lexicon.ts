@@ -1,7 +1,7 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
 import { startsUpperOrDigit, plainKey } from '../core/text.js';
-import { HASH_START, hashStr } from '../geo/keyfilter.js';
+import { KeyFilter } from '../core/keyfilter.js';
 
 /** What a matched phrase stands for. */
 export type LexValue =
@@ -92,43 +92,6 @@ function pluralIndex(byFirst: Map<string, Phrase[]>, oneWordAgent: (k: string) =
 }
 
 /**
- * A small exact-negative filter (a blocked Bloom filter, FNV-1a hashes as geo/keyfilter's) of the word keys the
- * lexicon's Maps hold: byFirst's first words and pluralAgents' plurals. Most units ("of", "in", "year") are in
- * neither, and in the pipeline a Map lookup that misses still reads a bucket and the key strings of its chain,
- * which are cold by the time the actors stage runs; a probe here reads one word of a small array (8 KB for
- * dyad's dictionary). False only for keys never added, so a false answer skips the lookup with the same result.
- */
-class WordFilter {
-  private readonly bits: Int32Array;
-  private readonly shift: number;
-  constructor(count: number) {
-    // about 16 bits a key (two set per key: ~1% false positives), at least 2^10 words
-    let wordBits = 10;
-    while ((1 << wordBits) * 32 < count * 16 && wordBits < 20) wordBits++;
-    this.bits = new Int32Array(1 << wordBits);
-    this.shift = 32 - wordBits;
-  }
-  add(s: string): void {
-    const h = mix(hashStr(HASH_START, s));
-    this.bits[h >>> this.shift] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
-  }
-  mayHave(s: string): boolean {
-    const h = mix(hashStr(HASH_START, s));
-    const mask = (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
-    return (this.bits[h >>> this.shift] & mask) === mask;
-  }
-}
-
-/** murmur3's finalizer (as geo/keyfilter's): spreads FNV's state over all 32 bits */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-/**
  * The units of the last token list asked for. A document's scans all come while the actors stage codes it, so one
  * entry serves them; another list (another document) is computed afresh. A WeakMap entry per document cost more.
  */
@@ -201,8 +164,8 @@ export class Lexicon {
   private pluralAgents = new Map<string, Phrase>();
   /** byFirst's lists as Buckets; built by prepare */
   private buckets = new Map<string, Bucket>();
-  /** the keys of byFirst and pluralAgents (see WordFilter); built by prepare */
-  private words = new WordFilter(0);
+  /** the keys of byFirst and pluralAgents, to skip Map lookups that would miss (core/keyfilter.ts; ~8 KB for dyad's dictionary); built by prepare */
+  private words = KeyFilter.forCount(0);
   /** the word keys of the entry phrases, for mayJoinEntry; reset by add */
   private entryKeys: Set<string> | null = null;
   size = 0;
@@ -272,7 +235,7 @@ export class Lexicon {
       });
     }
     this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
-    const words = new WordFilter(this.byFirst.size + this.pluralAgents.size);
+    const words = KeyFilter.forCount(this.byFirst.size + this.pluralAgents.size);
     for (const k of this.byFirst.keys()) words.add(k);
     for (const k of this.pluralAgents.keys()) words.add(k);
     this.words = words;
@@ -299,12 +262,12 @@ export class Lexicon {
     // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
     let best: { p: Phrase; endUnit: number } | null = null;
     let acc = '';
-    let keyMay = false; // words.mayHave(start.key), asked once for both lookups of the key
+    let keyMay = false; // words.mayHaveKey(start.key), asked once for both lookups of the key
     for (let j = u; j < units.length && j < u + 4; j++) {
       if (j > u && !units[j].glued) break;
       if (units[j].tok >= endTok) break;
       acc += units[j].key;
-      const may = this.words.mayHave(acc);
+      const may = this.words.mayHaveKey(acc);
       if (j === u) keyMay = may;
       const bucket = may ? this.buckets.get(acc) : undefined;
       if (bucket) {
@@ -345,10 +308,10 @@ export class Lexicon {
 
   /**
    * the first one-word agent phrase under the singulars of a key, in their order (as singulars() lists them):
-   * the lemma, then the plain plurals, looked up as the key itself in pluralAgents (keyMay: words.mayHave(key))
+   * the lemma, then the plain plurals, looked up as the key itself in pluralAgents (keyMay: words.mayHaveKey(key))
    */
   private singularAgent(key: string, lemma: string, keyMay: boolean): Phrase | null {
-    if (lemma !== key && this.words.mayHave(lemma)) {
+    if (lemma !== key && this.words.mayHaveKey(lemma)) {
       const p = this.oneWordAgent(lemma);
       if (p) return p;
     }

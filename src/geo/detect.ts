@@ -2,7 +2,7 @@ import { DocKey, type Doc, type Chunk, type Token } from '../core/doc.js';
 import type { Gazetteer } from './gazetteer.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
-import { HASH_START, hashChar, hashStr } from './keyfilter.js';
+import { HASH_START, hashChar, hashStr } from '../core/keyfilter.js';
 import { LOCATIVE, DIRECTIONAL, TARGETING, GEO_NOUNS, REGION_AFTER, CITY_AFTER, DIRECTIONS, TITLES, NAME_CONNECTORS, FACILITIES } from './words.js';
 import { startsUpper, coordinationGap, plainKey } from '../core/text.js';
 

@@ -3,7 +3,7 @@ import { dataPath } from '../core/paths.js';
 import { DyadError } from '../core/errors.js';
 import { countryIndex } from './countries.js';
 import { normName } from './names.js';
-import { KeyFilter } from './keyfilter.js';
+import { KeyFilter } from '../core/keyfilter.js';
 
 /** One gazetteer entry: a populated place, a first-order region or a country. */
 export interface GeoEntry {
@@ -79,7 +79,7 @@ export function gazetteer(): Gazetteer {
     return e;
   };
   const g: Gazetteer = {
-    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1, keys: new KeyFilter(),
+    entry, size: 0, byName: new Map(), admin1: new Map(), stop: new Set(), qualifiers: new Map(), maxWords: 1, keys: new KeyFilter(15),
     stats: { cities: 0, admin1: 0, countries: 0, names: 0, loadMs: 0 },
   };
   const push = (e: GeoEntry | null, line?: string): number => {
