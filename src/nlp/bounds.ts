@@ -32,15 +32,25 @@ export interface MaskedText {
   runs: [number, number][];
 }
 
-/** Blank out whitespace-free runs longer than `max` characters (linear; the text is returned as is when none). */
+/**
+ * Blank out whitespace-free runs longer than `max` characters (the text is returned as is when none). Any
+ * max + 1 consecutive characters hold one position that is a multiple of max + 1, so only the runs through
+ * those positions are measured (from the position back and forward to a space): for prose that reads a few
+ * characters per max + 1, not every character. Runs are found in order and each once.
+ */
 export function maskLongRuns(text: string, max = MAX_RUN): MaskedText {
   const runs: [number, number][] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const space = i === text.length || isSpace(text.charCodeAt(i));
-    if (!space) { if (start < 0) start = i; continue; }
-    if (start >= 0 && i - start > max) runs.push([start, i]);
-    start = -1;
+  const n = text.length;
+  const step = max + 1;
+  let done = 0; // every run ending at or before done has been seen
+  for (let p = max; p < n; p += step) {
+    if (p < done || isSpace(text.charCodeAt(p))) continue;
+    let a = p;
+    while (a > done && !isSpace(text.charCodeAt(a - 1))) a--;
+    let b = p + 1;
+    while (b < n && !isSpace(text.charCodeAt(b))) b++;
+    if (b - a > max) runs.push([a, b]);
+    done = b;
   }
   if (!runs.length) return { text, runs };
   const parts: string[] = [];

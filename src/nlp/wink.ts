@@ -81,9 +81,12 @@ export function annotate(doc: Doc): void {
   const text = latin1Letters(masked.text); // same length: "Erdoğan" stays one word (letters.ts)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
-  const values = wd.tokens().out(its.value) as string[];
-  const pos = wd.tokens().out(its.pos) as string[];
-  const lemma = wd.tokens().out(its.lemma) as string[];
+  const wt = wd.tokens();
+  const values = wt.out(its.value) as string[];
+  const pos = wt.out(its.pos) as string[];
+  const lemma = wt.out(its.lemma) as string[];
+  // the text wink read is the document's unless runs were masked or letters stood in for
+  const same = text === doc.text;
   const tokens: Token[] = [];
   const map = scratchMap(values.length); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
@@ -96,15 +99,21 @@ export function annotate(doc: Doc): void {
     // when v does not
     let at = cursor;
     while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-    if (isSpace(lead) || !text.startsWith(v, at)) at = text.indexOf(v, cursor);
-    if (at < 0 || at - cursor > 64 + v.length) {
+    let found = !isSpace(lead) && text.startsWith(v, at);
+    if (!found) {
+      at = text.indexOf(v, cursor);
+      found = at >= 0 && at - cursor <= 64 + v.length;
+    }
+    if (!found) {
       // wink normalised the token (rare); fall back to the next non-space position
       at = cursor;
       while (at < text.length && /\s/.test(text[at])) at++;
       if (at >= text.length) continue;
     }
     const end = Math.min(text.length, at + v.length);
-    const raw = doc.text.slice(at, end);
+    // where wink's value is the text there, it is that string (no copy; for a word in wink's lexicon, the
+    // lexicon's own string, the same one in every document)
+    const raw = found && (same || doc.text.startsWith(v, at)) ? v : doc.text.slice(at, end);
     map[k] = tokens.length;
     const lower = lowerCase(raw);
     const l = lemma[k];
