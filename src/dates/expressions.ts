@@ -369,7 +369,6 @@ export function findDates(text: string, publication: string): DateScan {
   return findDatesUsing(CHRONO, text, publication);
 }
 
-/** findDates with another chrono instance (scripts/dates-equiv.ts compares CHRONO with chrono.casual) */
 /** the publication date read once for the sentences of a document (Day values are never changed in place) */
 let lastPublication = '';
 let lastPub: Day = { y: 0, m: 0, d: 0 };
@@ -378,6 +377,7 @@ function publicationDay(iso: string): Day {
   return lastPub;
 }
 
+/** findDates with another chrono instance (scripts/dates-equiv.ts compares CHRONO with chrono.casual) */
 export function findDatesUsing(parser: DateParser, text: string, publication: string): DateScan {
   const pub = publicationDay(publication);
   const flags = scan(text);

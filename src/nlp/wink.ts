@@ -107,7 +107,7 @@ export function annotate(doc: Doc): void {
     if (!found) {
       // wink normalised the token (rare); fall back to the next non-space position
       at = cursor;
-      while (at < text.length && /\s/.test(text[at])) at++;
+      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
       if (at >= text.length) continue;
     }
     const end = Math.min(text.length, at + v.length);
