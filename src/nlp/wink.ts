@@ -69,6 +69,67 @@ function lowerCase(s: string): string {
 }
 
 /**
+ * What annotate reads from one wink lexeme (a token's `its.uniqueId`): its value, the value's lower case, and
+ * wink's lemma of it, lower-cased (null when wink gives none), under each POS it was met with, as
+ * [pos, lemma, pos, lemma, ...] (a word is met with one to three tags).
+ */
+interface Lexeme {
+  value: string;
+  lower: string;
+  lemmas: (string | null)[];
+}
+
+/**
+ * Lexemes met so far, by lexeme index, for the one wink instance (filled on first sight with `itemAt(k).out`).
+ * Exact, because a token's value and (unless the token is part of an expanded contraction) its lemma depend on
+ * nothing but its lexeme and POS:
+ * - its.value is `cache.value(u)`, the lexeme list at u;
+ * - its.lemma reads a contraction part's lemma from the token's own data ("He's" → he|'s, where this "'s" is
+ *   "be", not the possessive "'s" of the same lexeme; annotate asks wink for those, told apart by
+ *   its.contractionFlag), and for every other token reads only lexeme u (its mapped spelling, isSLemma and
+ *   lemma) and the token's POS, or calls the lemmatizer with u's normal and the POS (memoLemmatize above);
+ * - wink's cache only appends lexemes (words outside the model's vocabulary are added the first time they are
+ *   met) and never changes one, so what was read at u stays true.
+ * The slots grow with wink's own lexicon (one per lexeme up to the highest index met); the records are dropped
+ * when there are more than LEXEME_MEMO_MAX. test/wink-lemma.test.ts compares annotate with the bare model.
+ */
+let lexemes: (Lexeme | undefined)[] = [];
+let lexemeCount = 0;
+/** most lexemes held before the memo starts afresh */
+const LEXEME_MEMO_MAX = 100_000;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function newLexeme(wt: any, its: any, k: number, u: number): Lexeme {
+  if (++lexemeCount > LEXEME_MEMO_MAX) {
+    lexemes = [];
+    lexemeCount = 1;
+  }
+  while (lexemes.length <= u) lexemes.push(undefined);
+  const value = wt.itemAt(k).out(its.value) as string;
+  const x: Lexeme = { value, lower: lowerCase(value), lemmas: [] };
+  lexemes[u] = x;
+  return x;
+}
+
+/** wink's lemma of token k, lower-cased; null for none (annotate then takes the token's lower case) */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function winkLemma(wt: any, its: any, k: number): string | null {
+  const l = wt.itemAt(k).out(its.lemma) as string | null | undefined;
+  return l ? lowerCase(l) : null;
+}
+
+/** the lemma of token k (not a contraction part) of lexeme x with POS p, from the memo or else from wink */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function lemmaOf(x: Lexeme, p: string, wt: any, its: any, k: number): string | null {
+  const ls = x.lemmas;
+  for (let j = 0; j < ls.length; j += 2) if (ls[j] === p) return ls[j + 1];
+  const l = winkLemma(wt, its, k);
+  // a new array of the exact size: most lexemes keep their first
+  x.lemmas = ls.length ? [...ls, p, l] : [p, l];
+  return l;
+}
+
+/**
  * Tokenise, split sentences and tag POS + lemma with wink-nlp, then map every token back to its exact
  * character offsets in doc.text (wink does not expose offsets; it keeps token values as substrings).
  */
@@ -82,16 +143,18 @@ export function annotate(doc: Doc): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
   const wt = wd.tokens();
-  const values = wt.out(its.value) as string[];
+  const ids = wt.out(its.uniqueId) as number[];
   const pos = wt.out(its.pos) as string[];
-  const lemma = wt.out(its.lemma) as string[];
+  const contraction = wt.out(its.contractionFlag) as boolean[];
   // the text wink read is the document's unless runs were masked or letters stood in for
   const same = text === doc.text;
   const tokens: Token[] = [];
-  const map = scratchMap(values.length); // wink index -> our index (skips dropped tokens)
+  const map = scratchMap(ids.length); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
+  for (let k = 0; k < ids.length; k++) {
+    const u = ids[k];
+    const x = (u < lexemes.length ? lexemes[u] : undefined) ?? newLexeme(wt, its, k, u);
+    const v = x.value;
     // blank tokens, wink's tabCRLF ones ("\n", "\r\n\t") among them (isSpace is JavaScript's \s, what trim drops)
     const lead = v.charCodeAt(0);
     if (v.length === 0 || (isSpace(lead) && v.trim() === '')) continue;
@@ -115,16 +178,17 @@ export function annotate(doc: Doc): void {
     // lexicon's own string, the same one in every document)
     const raw = found && (same || doc.text.startsWith(v, at)) ? v : doc.text.slice(at, end);
     map[k] = tokens.length;
-    const lower = lowerCase(raw);
-    const l = lemma[k];
+    const lower = raw === v ? x.lower : lowerCase(raw);
+    const p = pos[k];
+    const l = contraction[k] ? winkLemma(wt, its, k) : lemmaOf(x, p, wt, its, k);
     tokens.push({
       i: tokens.length,
       start: at,
       end,
       text: raw,
       lower,
-      pos: (pos[k] || 'X') as Pos,
-      lemma: l ? lowerCase(l) : lower,
+      pos: (p || 'X') as Pos,
+      lemma: l ?? lower,
       sent: 0,
     });
     cursor = end;
