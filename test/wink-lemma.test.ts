@@ -4,7 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { wink, memoLemmatize } from '../src/nlp/wink.js';
+import { wink, memoLemmatize, annotate } from '../src/nlp/wink.js';
+import { maskLongRuns } from '../src/nlp/bounds.js';
+import { latin1Letters } from '../src/nlp/letters.js';
+import { makeDoc } from '../src/pipeline.js';
 import { ROOT, caseFiles, readCaseTable } from './helpers.js';
 
 // the texts: the bundled examples and every case-table sentence, twice over (the second time from the memo)
@@ -17,8 +20,11 @@ function texts(): string[] {
 }
 
 describe('memoised lemmatizer', () => {
+  // wink's tokens depend on the words an instance met before: the bare model and ours meet the same texts in the
+  // same order, in both tests
+  const bare = winkNLP(model, ['sbd', 'pos']);
+
   it("gives every token the lemma of wink's bare model, first time and from the memo", () => {
-    const bare = winkNLP(model, ['sbd', 'pos']);
     const ours = wink();
     const all = texts();
     let tokens = 0;
@@ -31,6 +37,34 @@ describe('memoised lemmatizer', () => {
       tokens += a.length;
     }
     assert.ok(tokens > 10_000, `${tokens} tokens compared`);
+  });
+
+  it("annotate's memo by lexeme gives every token wink's value, POS and lemma, first time and from the memo", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const its = bare.its as any;
+    const all = texts();
+    let tokens = 0, contractions = 0;
+    for (const text of [...all, ...all, 'He\'s here; John\'s car. Don\'t, I can\'t. They\'d gone, it’s Obama\'s.',
+      // the same lexeme and POS in and out of a contraction, with another lemma: "wo" AUX is "will" in "won't"
+      'I wo n\'t go. I won\'t go. I wo n\'t go.']) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const wt = (bare.readDoc(latin1Letters(maskLongRuns(text).text)) as any).tokens();
+      const values = wt.out(its.value) as string[];
+      const keep = values.map((v) => v.trim() !== '');
+      const pick = <T>(l: T[]) => l.filter((_, k) => keep[k]);
+      const doc = makeDoc(text);
+      annotate(doc);
+      const t = doc.tokens;
+      assert.equal(t.length, pick(values).length, text.slice(0, 80));
+      const lemma = pick(wt.out(its.lemma) as (string | null)[]);
+      assert.deepEqual(t.map((x) => x.pos), pick(wt.out(its.pos) as string[]), text.slice(0, 80));
+      assert.deepEqual(t.map((x) => x.lower), t.map((x) => x.text.toLowerCase()), text.slice(0, 80));
+      assert.deepEqual(t.map((x) => x.lemma), t.map((x, k) => (lemma[k] ? lemma[k].toLowerCase() : x.lower)), text.slice(0, 80));
+      tokens += t.length;
+      contractions += pick(wt.out(its.contractionFlag) as boolean[]).filter(Boolean).length;
+    }
+    assert.ok(tokens > 10_000, `${tokens} tokens compared`);
+    assert.ok(contractions > 4, `${contractions} contraction parts`);
   });
 
   it('calls the lemmatizer once per (word, POS) and passes its arguments through', () => {
