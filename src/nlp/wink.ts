@@ -70,13 +70,16 @@ function lowerCase(s: string): string {
 
 /**
  * What annotate reads from one wink lexeme (a token's `its.uniqueId`): its value, the value's lower case, and
- * wink's lemma of it, lower-cased (null when wink gives none), under each POS it was met with, as
- * [pos, lemma, pos, lemma, ...] (a word is met with one to three tags).
+ * wink's lemma of it lower-cased (null when wink gives none) under each POS it was met with: the first in `pos`
+ * and `lemma`, any others in `more` as [pos, lemma, pos, lemma, ...] (most words are met with one tag; the
+ * first is kept in the record itself, so that reading it touches no other object).
  */
 interface Lexeme {
   value: string;
   lower: string;
-  lemmas: (string | null)[];
+  pos: string | undefined;
+  lemma: string | null;
+  more: (string | null)[] | null;
 }
 
 /**
@@ -98,15 +101,20 @@ let lexemeCount = 0;
 /** most lexemes held before the memo starts afresh */
 const LEXEME_MEMO_MAX = 100_000;
 
+/** room for lexeme u (a loop of its own: optimised with the loop, newLexeme would deoptimise) */
+function growLexemes(u: number): void {
+  while (lexemes.length <= u) lexemes.push(undefined);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function newLexeme(wt: any, its: any, k: number, u: number): Lexeme {
   if (++lexemeCount > LEXEME_MEMO_MAX) {
     lexemes = [];
     lexemeCount = 1;
   }
-  while (lexemes.length <= u) lexemes.push(undefined);
+  growLexemes(u);
   const value = wt.itemAt(k).out(its.value) as string;
-  const x: Lexeme = { value, lower: lowerCase(value), lemmas: [] };
+  const x: Lexeme = { value, lower: lowerCase(value), pos: undefined, lemma: null, more: null };
   lexemes[u] = x;
   return x;
 }
@@ -120,12 +128,14 @@ function winkLemma(wt: any, its: any, k: number): string | null {
 
 /** the lemma of token k (not a contraction part) of lexeme x with POS p, from the memo or else from wink */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function lemmaOf(x: Lexeme, p: string, wt: any, its: any, k: number): string | null {
-  const ls = x.lemmas;
-  for (let j = 0; j < ls.length; j += 2) if (ls[j] === p) return ls[j + 1];
+function otherLemma(x: Lexeme, p: string, wt: any, its: any, k: number): string | null {
+  const more = x.more;
+  if (more) for (let j = 0; j < more.length; j += 2) if (more[j] === p) return more[j + 1];
   const l = winkLemma(wt, its, k);
-  // a new array of the exact size: most lexemes keep their first
-  x.lemmas = ls.length ? [...ls, p, l] : [p, l];
+  if (x.pos === undefined) {
+    x.pos = p;
+    x.lemma = l;
+  } else x.more = more ? [...more, p, l] : [p, l];
   return l;
 }
 
@@ -180,7 +190,7 @@ export function annotate(doc: Doc): void {
     map[k] = tokens.length;
     const lower = raw === v ? x.lower : lowerCase(raw);
     const p = pos[k];
-    const l = contraction[k] ? winkLemma(wt, its, k) : lemmaOf(x, p, wt, its, k);
+    const l = contraction[k] ? winkLemma(wt, its, k) : x.pos === p ? x.lemma : otherLemma(x, p, wt, its, k);
     tokens.push({
       i: tokens.length,
       start: at,
