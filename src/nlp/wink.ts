@@ -204,19 +204,26 @@ export function annotate(doc: Doc): void {
     cursor = end;
   }
   const sentences: Sentence[] = [];
-  // every sentence's [first, last] wink token indices at once (no sentence item objects)
-  for (const [a, b] of wd.sentences().out(its.span) as [number, number][]) {
-    let first = -1, last = -1;
-    for (let k = a; k <= b; k++) {
-      const m = map[k];
-      if (m < 0) continue;
-      if (first < 0) first = m;
-      last = m + 1;
+  // wink's sentences cover its tokens one after the other (its sbd setter), so one sentence is all of them: every
+  // token kept, already of sentence 0, and no list of spans to ask for
+  const ws = wd.sentences();
+  if (ws.length() === 1) {
+    if (tokens.length) sentences.push({ i: 0, first: 0, last: tokens.length, start: tokens[0].start, end: tokens[tokens.length - 1].end });
+  } else {
+    // every sentence's [first, last] wink token indices at once (no sentence item objects)
+    for (const [a, b] of ws.out(its.span) as [number, number][]) {
+      let first = -1, last = -1;
+      for (let k = a; k <= b; k++) {
+        const m = map[k];
+        if (m < 0) continue;
+        if (first < 0) first = m;
+        last = m + 1;
+      }
+      if (first < 0) continue;
+      const i = sentences.length;
+      for (let t = first; t < last; t++) tokens[t].sent = i;
+      sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last - 1].end });
     }
-    if (first < 0) continue;
-    const i = sentences.length;
-    for (let t = first; t < last; t++) tokens[t].sent = i;
-    sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last - 1].end });
   }
   doc.tokens = tokens;
   doc.sentences = sentences;
