@@ -77,7 +77,8 @@ function lowerCase(s: string): string {
 interface Lexeme {
   value: string;
   lower: string;
-  pos: string | undefined;
+  /** null until the first lemma is read (its.pos is always a string) */
+  pos: string | null;
   lemma: string | null;
   more: (string | null)[] | null;
 }
@@ -114,7 +115,7 @@ function newLexeme(wt: any, its: any, k: number, u: number): Lexeme {
   }
   growLexemes(u);
   const value = wt.itemAt(k).out(its.value) as string;
-  const x: Lexeme = { value, lower: lowerCase(value), pos: undefined, lemma: null, more: null };
+  const x: Lexeme = { value, lower: lowerCase(value), pos: null, lemma: null, more: null };
   lexemes[u] = x;
   return x;
 }
@@ -135,7 +136,7 @@ function otherLemma(x: Lexeme, p: string, wt: any, its: any, k: number): string 
   const more = x.more;
   if (more) for (let j = 0; j < more.length; j += 2) if (more[j] === p) return more[j + 1];
   const l = winkLemma(wt, its, k);
-  if (x.pos === undefined) {
+  if (x.pos === null) {
     x.pos = p;
     x.lemma = l;
   } else x.more = more ? [...more, p, l] : [p, l];
@@ -164,9 +165,9 @@ export function annotate(doc: Doc): void {
   const tokens: Token[] = [];
   const map = scratchMap(ids.length); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
-  // every token's lexeme record first, in a loop of its own: the records lie all over the heap, and a short loop
-  // lets the processor fetch several at once (read one at a time in the loop below, they were about a third of
-  // annotate's own time)
+  // every token's lexeme record first, in a loop of its own: a sentence's words lie far apart in the memo (by
+  // lexeme index), and a short loop lets the processor fetch several at once (read one at a time in the token
+  // loop, they were about a third of annotate's own time)
   const lexOf = lexemeScratch;
   for (let k = 0; k < ids.length; k++) {
     const u = ids[k];
