@@ -197,12 +197,14 @@ function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number;
   const sp = first.indexOf(' ');
   // (an empty key is no first word: the filter holds no empty string, and a false positive is caught below)
   if (!first || !g.keys.mayHave(hashStr(HASH_START, first, 0, sp < 0 ? first.length : sp))) return null;
-  for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
+  const lim = Math.min(g.maxWords + 2, end - k);
+  // a range k..k+l needs its inner tokens (k+1..k+l-2) capitalised or connectors: r is the first that is
+  // neither, so only l ≤ r - k + 1 qualify (tested once per token, not once per range that holds it)
+  let r = k + 1;
+  while (r <= k + lim - 2 && (isCap(toks[r]) || NAME_CONNECTORS.has(toks[r].lower))) r++;
+  for (let l = Math.min(lim, r - k + 1); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last)) continue; // (A-Z is upper case too)
-    let ok = true;
-    for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
-    if (!ok) continue;
     if (!g.keys.mayHave(rangeHash(doc, cache, k, k + l))) continue;
     const key = rangeKey(doc, k, k + l);
     const entries = g.byName.get(key);
