@@ -184,9 +184,8 @@ function oneCountry(list: GeoEntry[]): boolean {
 }
 
 /** Resolve all candidates in two passes: the pinned-down ones first become anchors for the rest. */
-export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx: GeoContext): (Resolved | null)[] {
-  // the text's constraints do not change between passes: once per candidate
-  const lists = cands.map((c) => constrain(g, c));
+export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx: GeoContext, lists: GeoEntry[][] = cands.map((c) => constrain(g, c))): (Resolved | null)[] {
+  // (the text's constraints do not change between passes: once per candidate, or given by the caller)
   const out: (Resolved | null)[] = cands.map(() => null);
   cands.forEach((c, i) => {
     const list = lists[i];
