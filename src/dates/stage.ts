@@ -2,7 +2,7 @@ import type { Stage } from '../core/stage.js';
 import type { Doc } from '../core/doc.js';
 import type { DatePrecision } from '../core/event.js';
 import { eventScope, clauseAt } from '../core/scope.js';
-import { findDates, type DateExpr } from './expressions.js';
+import { datesIn, type DateExpr } from './expressions.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 
 /** A date expression placed on the tokens of its sentence. */
@@ -21,7 +21,7 @@ export function sentenceDates(doc: Doc, s: number): PlacedDate[] {
   const sent = doc.sentences[s];
   const text = doc.text.slice(sent.start, sent.end);
   const out: PlacedDate[] = [];
-  for (const d of findDates(text, doc.date).dates) {
+  for (const d of datesIn(text, doc.date)) {
     const a = sent.start + d.start;
     const b = sent.start + d.end;
     let from = -1;
