@@ -11,7 +11,7 @@
 //      reading of chrono.casual lacks a certain day, month and year;
 //   3. the argument of skip 2 directly: the time and weekday parsers alone, through all refiners, never give
 //      a reading with a certain day, month or year;
-//   4. each precheck: where it finds nothing, its parser's pattern finds nothing either;
+//   4. each precheck (words and digit shapes): where it finds nothing, its parser's pattern finds nothing either;
 //   5. the pre-checks of findDates' own patterns (expressions.ts, scan): every text a pattern matches has the
 //      flags it needs, and the exact ones are the pattern's test (generated rule and duration shapes: number
 //      words, units glued or after t/g/s, for/in/over/within/during/throughout, "14-month", "years of",
@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as chrono from 'chrono-node/en';
 import { datesIn, findDates, findDatesUsing, PRECHECKED, scan } from '../src/dates/expressions.js';
-import { gatedChrono, precheckScanner, probeApplies, PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
+import { gatedChrono, precheckScanner, probeApplies, PRECHECKS, SHAPE_PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
 import { loadCorpus } from '../src/bench/corpus.js';
 import { codeDoc } from '../src/pipeline.js';
 import { ROOT, caseFiles, readCaseTable } from '../test/helpers.js';
@@ -216,7 +216,7 @@ let patterns: { name: string; re: RegExp; pre: RegExp }[] = [];
 new chrono.Chrono({
   parsers: [{
     pattern(ctx) {
-      patterns = casual.parsers.filter((p) => p.constructor.name in PRECHECKS).map((p) => ({ name: p.constructor.name, re: p.pattern(ctx), pre: PRECHECKS[p.constructor.name] }));
+      patterns = [PRECHECKS, SHAPE_PRECHECKS].flatMap((checks) => casual.parsers.filter((p) => p.constructor.name in checks).map((p) => ({ name: p.constructor.name, re: p.pattern(ctx), pre: checks[p.constructor.name] })));
       return /(?!)/y;
     },
     extract: () => null,
