@@ -99,8 +99,9 @@ export const PRECHECKS: Readonly<Record<string, RegExp>> = {
  * - ISOFormatParser: `([0-9]{4})\-([0-9]{1,2})...`;
  * - SlashDateFormatParser: `([0-3]{0,1}[0-9]{1})[\/\.\-]([0-3]{0,1}[0-9]{1})...` (both numbers end and start with
  *   a digit);
- * - ENSlashMonthFormatParser: `([0-9]|0[1-9]|1[012])/([0-9]{4})`.
- * They are the parsers tested on every text that reaches chrono (the probe tests patterns in chrono's order, and
+ * - ENSlashMonthFormatParser: `([0-9]|0[1-9]|1[012])/([0-9]{4})`;
+ * - ENTimeExpressionParser: `...(\d{1,4})...` (a text with a month name and no digit reaches chrono too).
+ * The first four are tested on every text that reaches chrono (the probe tests patterns in chrono's order, and
  * these come first or have no word to look for).
  */
 export const SHAPE_PRECHECKS: Readonly<Record<string, RegExp>> = {
@@ -108,6 +109,7 @@ export const SHAPE_PRECHECKS: Readonly<Record<string, RegExp>> = {
   ISOFormatParser: /[0-9]{4}-[0-9]/,
   SlashDateFormatParser: /[0-9][/.-][0-9]/,
   ENSlashMonthFormatParser: /[0-9]\/[0-9]{4}/,
+  ENTimeExpressionParser: /[0-9]/,
 };
 
 /**
