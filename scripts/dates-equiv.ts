@@ -5,12 +5,13 @@
 // punctuation, news words), every sentence of the bench corpus and every case-table text, each with several
 // publication dates, it checks
 //   1. findDates (gated chrono) deep-equal to findDatesUsing(chrono.casual): the output, what must not change
-//      (and to the findDates of the other build given, e.g. one of main before the change);
+//      (and to the findDates of the other build given, e.g. one of main before the change); and datesIn (the
+//      dates stage's, which looks for durations only to filter readings) deep-equal to its dates;
 //   2. the chrono readings: the gated instance returns exactly chrono.casual's, or (skip 2) [] where every
 //      reading of chrono.casual lacks a certain day, month and year;
 //   3. the argument of skip 2 directly: the time and weekday parsers alone, through all refiners, never give
 //      a reading with a certain day, month or year;
-//   4. each precheck: where it finds nothing, its parser's pattern finds nothing either;
+//   4. each precheck (words and digit shapes): where it finds nothing, its parser's pattern finds nothing either;
 //   5. the pre-checks of findDates' own patterns (expressions.ts, scan): every text a pattern matches has the
 //      flags it needs, and the exact ones are the pattern's test (generated rule and duration shapes: number
 //      words, units glued or after t/g/s, for/in/over/within/during/throughout, "14-month", "years of",
@@ -22,8 +23,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as chrono from 'chrono-node/en';
-import { findDates, findDatesUsing, PRECHECKED, scan } from '../src/dates/expressions.js';
-import { gatedChrono, precheckScanner, probeApplies, PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
+import { datesIn, findDates, findDatesUsing, PRECHECKED, scan } from '../src/dates/expressions.js';
+import { gatedChrono, precheckScanner, probeApplies, PRECHECKS, SHAPE_PRECHECKS, TIME_ONLY } from '../src/dates/chrono-gated.js';
 import { loadCorpus } from '../src/bench/corpus.js';
 import { codeDoc } from '../src/pipeline.js';
 import { ROOT, caseFiles, readCaseTable } from '../test/helpers.js';
@@ -215,7 +216,7 @@ let patterns: { name: string; re: RegExp; pre: RegExp }[] = [];
 new chrono.Chrono({
   parsers: [{
     pattern(ctx) {
-      patterns = casual.parsers.filter((p) => p.constructor.name in PRECHECKS).map((p) => ({ name: p.constructor.name, re: p.pattern(ctx), pre: PRECHECKS[p.constructor.name] }));
+      patterns = [PRECHECKS, SHAPE_PRECHECKS].flatMap((checks) => casual.parsers.filter((p) => p.constructor.name in checks).map((p) => ({ name: p.constructor.name, re: p.pattern(ctx), pre: checks[p.constructor.name] })));
       return /(?!)/y;
     },
     extract: () => null,
@@ -245,6 +246,7 @@ function check(text: string, pub: string): void {
   const a = findDatesUsing(casual, text, pub);
   const b = findDates(text, pub);
   if (!isDeepStrictEqual(a, b)) { counts.findDatesDiff++; report('findDates differs', text, pub, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`); }
+  if (!isDeepStrictEqual(datesIn(text, pub), b.dates)) { counts.findDatesDiff++; report('datesIn differs from findDates', text, pub); }
   if (a.dates.length) counts.withDates++;
   if (other && !isDeepStrictEqual(other(text, pub), b)) { counts.otherDiff++; report('findDates differs from the other build', text, pub); }
   // 2. the readings (on every text: findDates calls chrono only on some)

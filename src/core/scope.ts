@@ -36,7 +36,36 @@ function bySentence(doc: Doc): SentenceIndex {
   return idx;
 }
 
-function ownClauses(doc: Doc, i: number): Set<number> {
+/**
+ * eventScope's results, per document: each event's own clauses and its whole scope are computed once, not once
+ * per other event of its sentence and again by each stage that asks (dates, locate). Made afresh when the event
+ * list or the clause list is replaced or changes length (the clauses and event metadata are not changed in place
+ * after the events stage). Callers only read the scopes.
+ */
+interface ScopeMemo {
+  meta: readonly unknown[];
+  nc: number;
+  ne: number;
+  own: (Set<number> | undefined)[];
+  scopes: (EventScope | undefined)[];
+}
+const SCOPE_MEMO = new DocKey<ScopeMemo>('scope.memo');
+
+function scopeMemo(doc: Doc): ScopeMemo {
+  const had = doc.derived(SCOPE_MEMO);
+  if (had && had.meta === doc.eventMeta && had.ne === doc.eventMeta.length && had.nc === doc.clauses.length) return had;
+  return doc.keep(SCOPE_MEMO, { meta: doc.eventMeta, nc: doc.clauses.length, ne: doc.eventMeta.length, own: [], scopes: [] });
+}
+
+function ownClauses(doc: Doc, i: number, memo: ScopeMemo): Set<number> {
+  const had = memo.own[i];
+  if (had) return had;
+  const own = computeOwnClauses(doc, i);
+  memo.own[i] = own;
+  return own;
+}
+
+function computeOwnClauses(doc: Doc, i: number): Set<number> {
   const m = doc.eventMeta[i];
   const own = new Set<number>([m.clause]);
   const sent = doc.clauses[m.clause].sent;
@@ -57,8 +86,11 @@ function ownClauses(doc: Doc, i: number): Set<number> {
 }
 
 export function eventScope(doc: Doc, i: number): EventScope {
+  const memo = scopeMemo(doc);
+  const had = memo.scopes[i];
+  if (had) return had;
   const m = doc.eventMeta[i];
-  const own = ownClauses(doc, i);
+  const own = ownClauses(doc, i, memo);
   const ancestors: number[] = [];
   for (let p = doc.clauses[m.clause].parent, hops = 0; p !== null && hops < 10; p = doc.clauses[p].parent, hops++) {
     if (!own.has(p)) ancestors.push(p);
@@ -67,9 +99,11 @@ export function eventScope(doc: Doc, i: number): EventScope {
   const others = new Set<number>();
   for (const j of bySentence(doc).events.get(sent) ?? []) {
     if (j === i || doc.clauses[doc.eventMeta[j].clause].sent !== sent) continue;
-    for (const c of ownClauses(doc, j)) if (!own.has(c)) others.add(c);
+    for (const c of ownClauses(doc, j, memo)) if (!own.has(c)) others.add(c);
   }
-  return { sent, clause: m.clause, own, ancestors, others };
+  const scope = { sent, clause: m.clause, own, ancestors, others };
+  memo.scopes[i] = scope;
+  return scope;
 }
 
 const CLAUSE_INDEX = new DocKey<{ n: number; at: number[] }>('scope.clauseIndex');

@@ -12,7 +12,7 @@
  *    when that is null (its later calls, on suffixes of the text, only follow a first match). Parsers are
  *    independent: each reads the context only (they cache their own patterns, nothing else), so one that
  *    returns [] can be left out. "Would find no match": its pattern tested on the text, or a precheck, a
- *    necessary condition that is cheaper to test (PRECHECKS). A global or sticky pattern is always run.
+ *    necessary condition that is cheaper to test (PRECHECKS, SHAPE_PRECHECKS). A global or sticky pattern is always run.
  *
  * 2. The three parsers of times and weekdays (TIME_ONLY) are not run when no other parser's pattern matches.
  *    The full parse would then have started from their readings alone, and none of those can end up with a
@@ -72,7 +72,9 @@ export const TIME_ONLY: ReadonlySet<string> = new Set(['ENWeekdayParser', 'ENTim
  * - ENEndOfCurrentMonthParser: `(?:last\s+day|end)\s+of\s+(?:the\s+)?month(?=\W|$)`;
  * - ENWeekdayParser: a key of WEEKDAY_DICTIONARY (sunday, sun, sun., ..., thurs., sat.) or weekend|weekday:
  *   each contains sun|mon|tue|wed|thu|fri|sat|week;
- * - ENCasualTimeParser: `(morning|afternoon|evening|night|midnight|midday|noon)` ("midnight" has "night").
+ * - ENCasualTimeParser: `(morning|afternoon|evening|night|midnight|midday|noon)` ("midnight" has "night");
+ * - ENCasualDateParser: `(now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|last\s*night)` ("tmrw" has
+ *   "tmr", "last\s*night" "night").
  */
 const MONTH_STEM = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 export const PRECHECKS: Readonly<Record<string, RegExp>> = {
@@ -87,6 +89,27 @@ export const PRECHECKS: Readonly<Record<string, RegExp>> = {
   ENEndOfCurrentMonthParser: /month/i,
   ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
+  ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i,
+};
+
+/**
+ * Necessary conditions on digits and separators (tested as they are; [0-9], \s and punctuation read the same
+ * with or without the i flag): every match of the parser's pattern contains one.
+ * - ENYearMonthDayParser: `([0-9]{4})[-\.\/\s]...`;
+ * - ISOFormatParser: `([0-9]{4})\-([0-9]{1,2})...`;
+ * - SlashDateFormatParser: `([0-3]{0,1}[0-9]{1})[\/\.\-]([0-3]{0,1}[0-9]{1})...` (both numbers end and start with
+ *   a digit);
+ * - ENSlashMonthFormatParser: `([0-9]|0[1-9]|1[012])/([0-9]{4})`;
+ * - ENTimeExpressionParser: `...(\d{1,4})...` (a text with a month name and no digit reaches chrono too).
+ * The first four are tested on every text that reaches chrono (the probe tests patterns in chrono's order, and
+ * these come first or have no word to look for).
+ */
+export const SHAPE_PRECHECKS: Readonly<Record<string, RegExp>> = {
+  ENYearMonthDayParser: /[0-9]{4}[-.\/\s]/,
+  ISOFormatParser: /[0-9]{4}-[0-9]/,
+  SlashDateFormatParser: /[0-9][/.-][0-9]/,
+  ENSlashMonthFormatParser: /[0-9]\/[0-9]{4}/,
+  ENTimeExpressionParser: /[0-9]/,
 };
 
 /**
@@ -207,6 +230,7 @@ export function gatedChrono(base: chrono.Chrono = chrono.casual): chrono.Chrono 
   // the distinct prechecks (MONTH_STEM serves four parsers: tested once a text), and each parser's, or -1
   const checks = [...new Set(Object.values(PRECHECKS))];
   const checkOf = parsers.map((p) => (p.constructor.name in PRECHECKS ? checks.indexOf(PRECHECKS[p.constructor.name]) : -1));
+  const shapeOf = parsers.map((p) => SHAPE_PRECHECKS[p.constructor.name] ?? null);
   /** the checks found in the current text (bit k: checks[k]) */
   const present = precheckScanner(checks);
   let found = 0;
@@ -223,7 +247,7 @@ export function gatedChrono(base: chrono.Chrono = chrono.casual): chrono.Chrono 
       current = ctx;
       const text = ctx.text;
       found = present(text);
-      const absent = (i: number) => checkOf[i] >= 0 && (found & (1 << checkOf[i])) === 0;
+      const absent = (i: number) => (checkOf[i] >= 0 && (found & (1 << checkOf[i])) === 0) || (shapeOf[i] !== null && !shapeOf[i]!.test(text));
       let matched = false; // has a parser other than TIME_ONLY a match?
       for (let i = 0; i < parsers.length; i++) {
         skip[i] = false;

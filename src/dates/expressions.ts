@@ -369,6 +369,11 @@ export function findDates(text: string, publication: string): DateScan {
   return findDatesUsing(CHRONO, text, publication);
 }
 
+/** findDates(text, publication).dates, for the dates stage: the durations are only looked for to filter readings */
+export function datesIn(text: string, publication: string): DateExpr[] {
+  return scanDates(CHRONO, text, publication, false).dates;
+}
+
 /** the publication date read once for the sentences of a document (Day values are never changed in place) */
 let lastPublication = '';
 let lastPub: Day = { y: 0, m: 0, d: 0 };
@@ -379,10 +384,20 @@ function publicationDay(iso: string): Day {
 
 /** findDates with another chrono instance (scripts/dates-equiv.ts compares CHRONO with chrono.casual) */
 export function findDatesUsing(parser: DateParser, text: string, publication: string): DateScan {
+  return scanDates(parser, text, publication, true);
+}
+
+/**
+ * findDatesUsing; with `allDurations` false the durations are looked for only when there is a reading for them to
+ * filter (the dates are the same; the durations are then complete only when there is a date reading)
+ */
+function scanDates(parser: DateParser, text: string, publication: string, allDurations: boolean): DateScan {
   const pub = publicationDay(publication);
   const flags = scan(text);
+  // (the patterns are independent: each loop below runs its own to the end)
+  const found = [...ruleDates(text, flags, pub), ...chronoDates(text, flags, pub, parser)];
   const durations: DateScan['durations'] = [];
-  if (flags & UNIT_3) for (let i = 0; i < DURATION_PATTERNS.length; i++) {
+  if (flags & UNIT_3 && (allDurations || found.length)) for (let i = 0; i < DURATION_PATTERNS.length; i++) {
     if ((flags & DURATION_NEEDS[i]) !== DURATION_NEEDS[i]) continue;
     const re = DURATION_PATTERNS[i];
     re.lastIndex = 0;
@@ -390,7 +405,7 @@ export function findDatesUsing(parser: DateParser, text: string, publication: st
     while ((m = re.exec(text))) durations.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   const inDuration = (f: Found) => durations.some((d) => f.start < d.end && f.end > d.start);
-  const all = [...ruleDates(text, flags, pub), ...chronoDates(text, flags, pub, parser)].filter((f) => !inDuration(f));
+  const all = found.filter((f) => !inDuration(f));
   // overlapping readings: the more precise, then the longer, then ours
   all.sort((a, b) => a.start - b.start);
   const kept: Found[] = [];

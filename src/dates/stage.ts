@@ -2,7 +2,7 @@ import type { Stage } from '../core/stage.js';
 import type { Doc } from '../core/doc.js';
 import type { DatePrecision } from '../core/event.js';
 import { eventScope, clauseAt } from '../core/scope.js';
-import { findDates, type DateExpr } from './expressions.js';
+import { datesIn, type DateExpr } from './expressions.js';
 import { SPEECH_VERBS } from '../nlp/lexicon.js';
 
 /** A date expression placed on the tokens of its sentence. */
@@ -21,7 +21,7 @@ export function sentenceDates(doc: Doc, s: number): PlacedDate[] {
   const sent = doc.sentences[s];
   const text = doc.text.slice(sent.start, sent.end);
   const out: PlacedDate[] = [];
-  for (const d of findDates(text, doc.date).dates) {
+  for (const d of datesIn(text, doc.date)) {
     const a = sent.start + d.start;
     const b = sent.start + d.end;
     let from = -1;
@@ -42,7 +42,14 @@ function best(doc: Doc, list: PlacedDate[], clause: number): PlacedDate | null {
   if (!list.length) return null;
   const cl = doc.clauses[clause];
   const anchor = cl.verb !== null ? doc.verbs[cl.verb].head : cl.start;
-  return list.slice().sort((a, b) => RANK[b.precision] - RANK[a.precision] || Math.abs(a.from - anchor) - Math.abs(b.from - anchor))[0];
+  // the first of the most precise, nearest ones: what a stable sort by (precision, distance) puts first
+  let top = list[0];
+  for (let k = 1; k < list.length; k++) {
+    const d = list[k];
+    const c = RANK[d.precision] - RANK[top.precision] || Math.abs(top.from - anchor) - Math.abs(d.from - anchor);
+    if (c > 0) top = d;
+  }
+  return top;
 }
 
 /** Is the event's clause about the future or a possibility ("will attack", "could meet")? Then it is dated by the report. */
@@ -61,8 +68,10 @@ function forwardLooking(doc: Doc, clause: number): boolean {
  * take the publication date.
  */
 export function dateEvent(doc: Doc, i: number, dates: PlacedDate[]): { date: string; precision: DatePrecision; from: PlacedDate | null } {
-  const scope = eventScope(doc, i);
   const pub = { date: doc.date, precision: 'day' as DatePrecision, from: null };
+  // every branch below picks one of `dates` or falls back to the publication date: no dates, no scope needed
+  if (!dates.length) return pub;
+  const scope = eventScope(doc, i);
   if (forwardLooking(doc, scope.clause)) {
     // a threat or promise is made when it is said: "Akar said on Saturday that X would be a target"
     for (const a of scope.ancestors) {
@@ -87,7 +96,8 @@ export function dateEvent(doc: Doc, i: number, dates: PlacedDate[]): { date: str
     }
   }
   // a trailing attribution dates what it reports: "Russia attacked Ukraine, officials said on Tuesday"
-  const last = doc.clauses.filter((c) => c.sent === scope.sent).pop();
+  let last: (typeof doc.clauses)[number] | undefined;
+  for (let c = doc.clauses.length - 1; c >= 0 && !last; c--) if (doc.clauses[c].sent === scope.sent) last = doc.clauses[c];
   if (last && last.i !== scope.clause && last.verb !== null && !scope.others.has(last.i) && SPEECH_VERBS.has(doc.verbs[last.verb].lemma) && doc.tokens[last.start - 1]?.text === ',') {
     const att = best(doc, dates.filter((d) => d.clause === last.i), scope.clause);
     if (att) return { date: att.date, precision: att.precision, from: att };

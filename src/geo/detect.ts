@@ -197,12 +197,14 @@ function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number;
   const sp = first.indexOf(' ');
   // (an empty key is no first word: the filter holds no empty string, and a false positive is caught below)
   if (!first || !g.keys.mayHave(hashStr(HASH_START, first, 0, sp < 0 ? first.length : sp))) return null;
-  for (let l = Math.min(g.maxWords + 2, end - k); l >= 1; l--) {
+  const lim = Math.min(g.maxWords + 2, end - k);
+  // a range k..k+l needs its inner tokens (k+1..k+l-2) capitalised or connectors: r is the first that is
+  // neither, so only l ≤ r - k + 1 qualify (tested once per token, not once per range that holds it)
+  let r = k + 1;
+  while (r <= k + lim - 2 && (isCap(toks[r]) || NAME_CONNECTORS.has(toks[r].lower))) r++;
+  for (let l = Math.min(lim, r - k + 1); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last)) continue; // (A-Z is upper case too)
-    let ok = true;
-    for (let j = k + 1; j < k + l - 1; j++) if (!isCap(toks[j]) && !NAME_CONNECTORS.has(toks[j].lower)) { ok = false; break; }
-    if (!ok) continue;
     if (!g.keys.mayHave(rangeHash(doc, cache, k, k + l))) continue;
     const key = rangeKey(doc, k, k + l);
     const entries = g.byName.get(key);
@@ -290,7 +292,7 @@ function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number)
   while (s < ch.end && (DIRECTIONS.has(doc.tokens[s].lower) || doc.tokens[s].pos === 'DET')) s++;
   for (let e = Math.min(ch.end, sentEnd); e > s; e--) {
     const key = rangeKey(doc, s, e);
-    const country = countryWord(doc, s, e);
+    const country = countryOfKey(key); // countryWord(doc, s, e), from the key at hand
     const regions = (g.byName.get(key) ?? []).filter((i) => g.entry(i).kind === 'admin1');
     // "Athens, Georgia": a word that names a country and a region pins either
     if (country) return { country, admin1: null, alt: regions.length === 1 && comma ? regions[0] : null, chunk: c };
@@ -329,9 +331,11 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       const afterInChunk = m.end < ch.end ? after : undefined;
       // a modifier, not a place: "the Washington Post", "the Paris agreement", "the U.S. state of"
       if (afterInChunk && !isPossessive(afterInChunk)) {
-        const rest: Token[] = [];
-        for (let j = m.end; j < ch.end && !TEMPORAL.test(toks[j].lower); j++) rest.push(toks[j]); // "Turkey last month"
-        const nounAfter = rest.some((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
+        // a noun in the rest of the NP, up to a time word ("Turkey last month")
+        let nounAfter = false;
+        for (let j = m.end; j < ch.end && !TEMPORAL.test(toks[j].lower); j++) {
+          if (toks[j].pos === 'NOUN' || toks[j].pos === 'PROPN') { nounAfter = true; break; }
+        }
         const keyword = REGION_AFTER.has(afterInChunk.lower) || CITY_AFTER.has(afterInChunk.lower) || !!GEO_NOUNS[afterInChunk.lower] || FACILITIES.has(toks[ch.head].lower);
         const countryOnly = m.entries.every((i) => g.entry(i).kind === 'country');
         if (nounAfter && (!keyword || countryOnly)) { k = m.end - 1; continue; }
@@ -346,8 +350,9 @@ export function detectPlaces(doc: Doc, g: Gazetteer): PlaceCandidate[] {
       if (isPossessive(afterInChunk)) {
         // "Lebanon's Tripoli", "Syria's north": a qualifier, or the place itself when the head is a geo noun
         const country = m.entries.map((i) => g.entry(i)).find((e) => e.kind === 'country')?.country ?? null;
-        const rest = doc.tokens.slice(m.end + 1, ch.end);
-        if (rest.some((x) => isCap(x))) {
+        let capAfter = false;
+        for (let j = m.end + 1; j < ch.end; j++) if (isCap(toks[j])) { capAfter = true; break; }
+        if (capAfter) {
           possessorCountry = country;
           const reg = m.entries.filter((i) => g.entry(i).kind === 'admin1');
           possessorAdmin = reg.length === 1 ? reg[0] : null;

@@ -68,7 +68,9 @@ export function gazetteer(): Gazetteer {
   const t0 = performance.now();
   // cities stay as their text line until a lookup needs them: the load only cuts the key off each line
   const lines: string[] = [];
-  const parsed: GeoEntry[] = [];
+  // one slot per entry, pushed with its line: a slot written far past the array's end (an admin1 entry after
+  // 140,000 unparsed cities) would turn the array into a dictionary, and every entry(i) into a hash lookup
+  const parsed: (GeoEntry | undefined)[] = [];
   const entry = (i: number): GeoEntry => {
     let e = parsed[i];
     if (!e) {
@@ -85,7 +87,7 @@ export function gazetteer(): Gazetteer {
   const push = (e: GeoEntry | null, line?: string): number => {
     const i = lines.length;
     lines.push(line ?? '');
-    if (e) parsed[i] = e;
+    parsed.push(e ?? undefined);
     g.size = lines.length;
     return i;
   };

@@ -30,7 +30,7 @@ export interface CountryMention {
 /** What the article says about countries and places, for disambiguation. */
 export interface GeoContext {
   /** country code → its mentions (token spans excluded per candidate) */
-  countries: Map<string, CountryMention[]>;
+  countries: Map<string, CountryMentions>;
   /** places already pinned down (single reading or explicit qualifier): entry → token starts */
   anchors: Map<GeoEntry, Set<number>>;
 }
@@ -47,9 +47,19 @@ export function countryMentions(doc: Doc): CountryMention[] {
   return out;
 }
 
+/**
+ * One country's mentions in the order noted, and the same by sentence, indexed as weighing needs it (`n`: how
+ * many of `all` are in `at`; lists only grow), so weighing stays linear
+ */
+interface CountryMentions {
+  all: CountryMention[];
+  n: number;
+  at: Map<number, CountryMention[]>;
+}
+
 function noteCountry(ctx: GeoContext, m: CountryMention): void {
   const list = ctx.countries.get(m.code);
-  if (list) list.push(m); else ctx.countries.set(m.code, [m]);
+  if (list) list.all.push(m); else ctx.countries.set(m.code, { all: [m], n: 0, at: new Map() });
 }
 
 /**
@@ -63,15 +73,10 @@ export function documentContext(mentions: readonly CountryMention[], extra: read
   return ctx;
 }
 
-type CountryMentions = CountryMention[];
-/** each mention list by sentence, indexed incrementally (lists only grow), so weighing stays linear */
-const bySent = new WeakMap<CountryMentions, { n: number; at: Map<number, CountryMentions> }>();
-
 function contextWeight(ctx: GeoContext, country: string, sent: number, start: number, end: number): number {
-  const list = ctx.countries.get(country);
-  if (!list) return 0;
-  let idx = bySent.get(list);
-  if (!idx) { idx = { n: 0, at: new Map() }; bySent.set(list, idx); }
+  const idx = ctx.countries.get(country);
+  if (!idx) return 0;
+  const list = idx.all;
   for (; idx.n < list.length; idx.n++) {
     const m = list[idx.n];
     const l = idx.at.get(m.sent);
@@ -79,7 +84,8 @@ function contextWeight(ctx: GeoContext, country: string, sent: number, start: nu
   }
   // a mention overlapping the candidate (the candidate itself) shares its tokens, so its sentence
   let overlapping = 0;
-  for (const m of idx.at.get(sent) ?? []) {
+  const here = idx.at.get(sent);
+  if (here) for (const m of here) {
     if (m.start < end && m.end > start) overlapping++;
     else return 1;
   }
@@ -88,6 +94,9 @@ function contextWeight(ctx: GeoContext, country: string, sent: number, start: nu
 
 /** the readings left after the text's own constraints (qualifier, geo noun, city over same-named region) */
 export function constrain(g: Gazetteer, cand: PlaceCandidate): GeoEntry[] {
+  // one reading stays: each keep() below keeps it or leaves the list as it was, and the last filter drops a
+  // region only for a city in the list
+  if (cand.entries.length === 1) return [g.entry(cand.entries[0])];
   let list = cand.entries.map((i) => g.entry(i));
   const keep = (f: (e: GeoEntry) => boolean) => { const l = list.filter(f); if (l.length) list = l; };
   if (cand.qualAdmin1 !== null) {
@@ -126,9 +135,12 @@ export function resolveCandidate(doc: Doc, g: Gazetteer, cand: PlaceCandidate, c
   const sent = doc.tokens[cand.start].sent;
   // the other anchors (an anchor at this very token is the candidate itself): regions and places, read by a
   // loop per reading; a document has few anchors, so this beats building arrays, a Set and its string keys
+  // (they only weigh readings that are not countries)
   const regions: GeoEntry[] = [];
   const nearby: GeoEntry[] = [];
-  for (const [e, starts] of ctx.anchors) {
+  let places = false;
+  for (const e of list) if (e.kind !== 'country') places = true;
+  if (places) for (const [e, starts] of ctx.anchors) {
     if (starts.size === 1 && starts.has(cand.start)) continue;
     if (e.kind === 'admin1') regions.push(e);
     if (e.kind !== 'country') nearby.push(e);
@@ -172,9 +184,8 @@ function oneCountry(list: GeoEntry[]): boolean {
 }
 
 /** Resolve all candidates in two passes: the pinned-down ones first become anchors for the rest. */
-export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx: GeoContext): (Resolved | null)[] {
-  // the text's constraints do not change between passes: once per candidate
-  const lists = cands.map((c) => constrain(g, c));
+export function resolveAll(doc: Doc, g: Gazetteer, cands: PlaceCandidate[], ctx: GeoContext, lists: GeoEntry[][] = cands.map((c) => constrain(g, c))): (Resolved | null)[] {
+  // (the text's constraints do not change between passes: once per candidate, or given by the caller)
   const out: (Resolved | null)[] = cands.map(() => null);
   cands.forEach((c, i) => {
     const list = lists[i];

@@ -2,15 +2,15 @@ import type { Stage } from '../core/stage.js';
 import { DocKey, type Doc, type PlaceMention } from '../core/doc.js';
 import type { EventLocation } from '../core/event.js';
 import { eventScope, clauseAt } from '../core/scope.js';
-import { gazetteer, type Gazetteer } from './gazetteer.js';
+import { gazetteer, type Gazetteer, type GeoEntry } from './gazetteer.js';
 import { detectPlaces, roleOf, type PlaceCandidate, type PlaceRole } from './detect.js';
-import { countryMentions, documentContext, resolveAll, toMention, type CountryMention, type Resolved } from './resolve.js';
+import { constrain, countryMentions, documentContext, resolveAll, toMention, type CountryMention, type Resolved } from './resolve.js';
 
 /** populated places big enough to be read as places outside a locative phrase ("shelled Kharkiv") */
 const NOTABLE_POPULATION = 50000;
 
 /** the detection behind each doc.places entry and the document's country mentions, for the locate stage's second look */
-const FOUND = new DocKey<{ cands: PlaceCandidate[]; explicit: boolean[]; countries: CountryMention[] }>('geo.found');
+const FOUND = new DocKey<{ cands: PlaceCandidate[]; lists: GeoEntry[][]; explicit: boolean[]; countries: CountryMention[] }>('geo.found');
 
 function accept(g: Gazetteer, c: PlaceCandidate, r: Resolved): boolean {
   const e = r.entry;
@@ -41,10 +41,13 @@ export const placesStage: Stage = {
     const g = gazetteer();
     doc.places = [];
     const cands = detectPlaces(doc, g);
-    // no candidate, nothing to resolve (and nothing for refine): the country mentions are not needed
-    const countries = cands.length ? countryMentions(doc) : [];
-    const res = resolveAll(doc, g, cands, documentContext(countries));
+    const lists = cands.map((c) => constrain(g, c));
+    // the country mentions only weigh a candidate's readings against each other (resolveCandidate): a document
+    // whose candidates have one reading at most never reads them, here or in refine
+    const countries = lists.some((l) => l.length > 1) ? countryMentions(doc) : [];
+    const res = resolveAll(doc, g, cands, documentContext(countries), lists);
     const kept: PlaceCandidate[] = [];
+    const keptLists: GeoEntry[][] = [];
     const explicit: boolean[] = [];
     cands.forEach((c, i) => {
       const r = res[i];
@@ -52,9 +55,10 @@ export const placesStage: Stage = {
       doc.places.push(toMention(doc, g, c, r));
       doc.chunks[c.chunk].place = doc.places.length - 1;
       kept.push(c);
+      keptLists.push(lists[i]);
       explicit.push(r.explicit);
     });
-    doc.keep(FOUND, { cands: kept, explicit, countries });
+    doc.keep(FOUND, { cands: kept, lists: keptLists, explicit, countries });
   },
 };
 
@@ -64,13 +68,14 @@ export const placesStage: Stage = {
  */
 function refine(doc: Doc): void {
   const f = doc.derived(FOUND);
-  if (!f || !f.cands.length) return;
+  // a candidate of one reading resolves to it whatever the context: only places of two or more readings can change
+  if (!f || !f.lists.some((l) => l.length > 1)) return;
   const extra = doc.mentions
     .filter((m) => m.country && !m.locative && (m.kind === 'person' || m.kind === 'group'))
     .map((m): CountryMention => ({ code: m.country!, sent: doc.tokens[m.start].sent, start: m.start, end: m.end }));
   if (!extra.length) return;
   const g = gazetteer();
-  const res = resolveAll(doc, g, f.cands, documentContext(f.countries, extra));
+  const res = resolveAll(doc, g, f.cands, documentContext(f.countries, extra), f.lists);
   f.cands.forEach((c, i) => {
     const r = res[i];
     if (!r || f.explicit[i]) return;
