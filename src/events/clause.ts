@@ -41,7 +41,6 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       negated = true;
       rules.push("'neither … nor' subject: negated");
     }
-    let conditional = conditionBelow(ctx, cl.i);
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
@@ -55,6 +54,11 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // "was seen / is said to break into": the subject did what the infinitive says (reported, not intended)
     const raised = vg.passive && RAISING_VERBS.has(vg.lemma) && !intentParticiple;
     const lemma = intentAdj ? 'intend' : aboutTo || raised ? 'begin' : vg.lemma;
+    // a verb with no event of its own ends at `if (!coded || !code) continue` below unless a rule on the way
+    // gives it one or emits for it, and every such rule names its verb (control, complement, speech, demand,
+    // appeal and light verbs, 'be', 'pay', 'protest'): for any other verb that work is skipped
+    if ((!coded || !code) && !COMPOSING.has(lemma) && !COMPOSING.has(vg.lemma)) continue;
+    let conditional = conditionBelow(ctx, cl.i);
     // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
     const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
     const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
@@ -254,6 +258,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     });
   }
 }
+
+/** every lemma a rule of codeSentence composes or emits for (see its skip test), as `lemma` or `vg.lemma` */
+const COMPOSING = new Set<string>([
+  ...INTENT_VERBS, ...THREAT_VERBS, ...REFUSE_VERBS, ...ASPECT_VERBS, ...APPEAL_VERBS, ...DEMAND_VERBS, ...SPEECH_VERBS, ...LIGHT_VERBS,
+  'be', 'pay', 'protest',
+]);
 
 const AERIAL = new Set(['drone', 'missile', 'warplane', 'jet', 'aircraft', 'plane', 'helicopter', 'airplane', 'uav', 'gunship', 'fighter-jet']);
 
