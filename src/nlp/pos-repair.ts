@@ -42,6 +42,9 @@ function lowerThenS(w: string): boolean {
 
 export function repairVerbNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last - 1; k++) {
+    // both repairs below need a name, a noun or a comma before the word: tested before any word lookup
+    const before = tokens[k - 1];
+    if (before.pos !== 'PROPN' && before.pos !== 'NOUN' && before.lower !== ',') continue;
     const t = tokens[k];
     if ((t.pos === 'NOUN' || t.pos === 'ADJ') && BASE_VERB_NOUNS.has(t.lower) && tokens[k - 1].pos === 'PROPN' && k - 2 >= first) {
       // only after a name joined by "and" to an earlier one, before a determiner or name, with no verb yet
@@ -91,7 +94,8 @@ export function repairReVerbs(tokens: Token[], first: number, last: number): voi
 export function repairIndefiniteNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 2; k < last; k++) {
     const t = tokens[k];
-    if (t.pos !== 'VERB' || /(ed|ing)$/.test(t.lower)) continue;
+    // (a modifier right before it first: the suffix test and the scan only then)
+    if (t.pos !== 'VERB' || (tokens[k - 1].pos !== 'PROPN' && tokens[k - 1].pos !== 'ADJ') || /(ed|ing)$/.test(t.lower)) continue;
     let j = k - 1;
     let mods = 0;
     while (j >= first && (tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ') && mods < 3) { j--; mods++; }
