@@ -9,7 +9,7 @@ export const isAttackOnPlace = (code: string) => /^(18|19|20)/.test(code);
 
 export interface PairOpts {
   /** clauses whose content made the event (a controlled infinitive, a complement): the evidence covers them */
-  consumed?: Set<number>;
+  consumed?: readonly number[];
   negated: boolean;
   conditional: boolean;
   quote: boolean;
@@ -28,7 +28,7 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
   let childTo = -Infinity;
   for (const c of ctx.clauses) {
     if (c.parent !== cl.i) continue;
-    if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) {
+    if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.includes(c.i)) {
       childTo = Math.max(childTo, c.end);
       childFrom = Math.min(childFrom, c.start);
     }
