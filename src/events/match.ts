@@ -209,15 +209,15 @@ export function matchPatterns(
       words += len;
     }
     if (!ok) continue;
-    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken, firstPre };
     // more elements beat fewer; among equals, more matched words ("economic aid" beats "aid")
+    // (a match object only for a new best: most matches are beaten)
     const score = check.weights[pi] * 100 + words;
     // a pattern whose explicit target slot holds no actor is a weaker match than one whose slot does
     if (target !== null && !isActorChunk(target)) {
-      if (score > fallbackScore) { fallback = m; fallbackScore = score; }
+      if (score > fallbackScore) { fallback = { pattern: p, targetChunk: target, lastToken, firstPre }; fallbackScore = score; }
       continue;
     }
-    if (score > bestScore) { best = m; bestScore = score; }
+    if (score > bestScore) { best = { pattern: p, targetChunk: target, lastToken, firstPre }; bestScore = score; }
   }
   return best ?? fallback;
 }

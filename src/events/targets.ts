@@ -145,8 +145,7 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     const attr = ctx.attributionClause !== null ? ctx.clauses.find((c) => c.i === ctx.attributionClause) : undefined;
     end = Math.max(end, attr && attr.start > vch.end ? attr.start : doc.sentences[ctx.sent].last);
   }
-  const heads = guesses ? [vg.lemma, ...guesses] : [vg.lemma];
-  if (lowerListed) heads.unshift(lower);
+  // heads in order: the word as written (when listed), the lemma, the lemma's guessed spellings
   let m: PatternMatch | null = null;
   // words a pattern wants before the verb are looked for from the start of the sentence; whether the subject
   // names several actors is asked only by '%' patterns
@@ -159,7 +158,9 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     return named > 1;
   };
   const window = { head: vg.head, from: doc.sentences[ctx.sent].first, compound };
-  for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
+  if (lowerListed) m = matchPatterns(doc, verbs, lower, after, end, ctx.chunkStart, isActor, window);
+  m ??= matchPatterns(doc, verbs, vg.lemma, after, end, ctx.chunkStart, isActor, window);
+  if (guesses) for (const h of guesses) m ??= matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
   if (!m) return null;
   const code = m.pattern.code;
   let t: number | null = m.targetChunk;
