@@ -18,12 +18,14 @@ import { pushPairs } from './emit.js';
  */
 export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: VerbDictionary, drafts: Draft[]): void {
   const doc = ctx.doc;
-  const consumed = new Set<number>();
-  const targetsOf = new Map<number, ActorMention[]>();
+  // clauses coded through another (a handful per sentence at most: an array, not a Set per sentence)
+  const consumed: number[] = [];
+  // each coded clause's targets, made for the first one (most sentences code none)
+  let targetsOf: Map<number, ActorMention[]> | null = null;
   verbalProtestAttribution(ctx, drafts);
   for (const cl of ctx.clauses) {
     // a trailing attribution (", officials said") is coded only by the literal grammar, as PETRARCH does
-    if (cl.verb === null || consumed.has(cl.i) || (cl.i === ctx.attributionClause && !ctx.literal)) continue;
+    if (cl.verb === null || consumed.includes(cl.i) || (cl.i === ctx.attributionClause && !ctx.literal)) continue;
     const vg = doc.verbs[cl.verb];
     if (vg.infinitive) continue; // only coded through the verb that governs it
     const why = ctx.literal ? null : blocked(ctx, cl);
@@ -41,7 +43,6 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       negated = true;
       rules.push("'neither … nor' subject: negated");
     }
-    let conditional = conditionBelow(ctx, cl.i);
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
@@ -55,6 +56,11 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // "was seen / is said to break into": the subject did what the infinitive says (reported, not intended)
     const raised = vg.passive && RAISING_VERBS.has(vg.lemma) && !intentParticiple;
     const lemma = intentAdj ? 'intend' : aboutTo || raised ? 'begin' : vg.lemma;
+    // a verb with no event of its own ends at `if (!coded || !code) continue` below unless a rule on the way
+    // gives it one or emits for it, and every such rule names its verb (control, complement, speech, demand,
+    // appeal and light verbs, 'be', 'pay', 'protest'): for any other verb that work is skipped
+    if ((!coded || !code) && !COMPOSING.has(lemma) && !COMPOSING.has(vg.lemma)) continue;
+    let conditional = conditionBelow(ctx, cl.i);
     // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
     const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
     const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
@@ -63,7 +69,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (inf && APPEAL_VERBS.has(lemma) && coded && code && (code === '020' || code === '100')) {
       // "urged Qatar to accept a ceasefire": the appeal takes its kind from what is asked for
       const inner = codeVerb(ctx, inf, verbs);
-      consumed.add(inf.i);
+      consumed.push(inf.i);
       if (inner && inner.code) {
         // "urged Turkey to stop sending weapons": asking to cease is a generic appeal or demand
         const ceased = doc.verbs[inf.verb!].negated;
@@ -73,7 +79,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       }
     } else if (inf && (INTENT_VERBS.has(lemma) || THREAT_VERBS.has(lemma) || REFUSE_VERBS.has(lemma) || ASPECT_VERBS.has(lemma))) {
       const inner = codeVerb(ctx, inf, verbs);
-      consumed.add(inf.i);
+      consumed.push(inf.i);
       if (inner && inner.code) {
         const c = inner.code;
         const innerNeg = doc.verbs[inf.verb!].negated;
@@ -82,7 +88,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         // "failed to reach agreement" is a rejection of cooperation; "failed to capture" is no event
         const failed = lemma === 'fail' && Number(c.slice(0, 2)) > 8;
         const composed = failed ? null : refusal ? refuseCode(c) : ASPECT_VERBS.has(lemma) ? c : THREAT_VERBS.has(lemma) ? threatCode(c) : REFUSE_VERBS.has(lemma) ? refuseCode(c) : intentCode(c);
-        if (failed) { consumed.add(inf.i); continue; }
+        if (failed) { consumed.push(inf.i); continue; }
         if (composed) {
           rules.push(`control verb '${lemma}' + '${doc.verbs[inf.verb!].lemma}' (${c}) → ${composed}${refusal ? ' (negated intent = rejection)' : ''}`);
           coded = inner;
@@ -102,7 +108,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         rules.push(`'${lemma} that' + '${cv.lemma}' (${inner.code}) with modal '${cv.modal}' → ${ic}`);
         coded = inner;
         code = ic;
-        consumed.add(comp.i);
+        consumed.push(comp.i);
       }
     }
     // "declared that China must drop barriers": a speaker saying another actor must act makes a demand
@@ -113,7 +119,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       if (compSubj.length && src.length && !compSubj.some((t) => src.some((x) => x.code === t.code))) {
         const composed = inner?.code ? demandCode(inner.code) : '100';
         rules.push(`'${lemma} that X ${doc.verbs[comp.verb].modal} …' is a demand${inner?.code ? `: '${doc.verbs[comp.verb].lemma}' (${inner.code}) → ${composed}` : ''}`);
-        consumed.add(comp.i);
+        consumed.push(comp.i);
         pushPairs(drafts, ctx, cl, src, compSubj, composed, null, { negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that * ${doc.verbs[comp.verb].modal}`, origin: 'grammar', rules, consumed });
         continue;
       }
@@ -136,7 +142,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
         const composed = DEMAND_VERBS.has(lemma) ? (c ? demandCode(c) : '100') : (c ? appealCode(c) : '020');
         rules.push(`${DEMAND_VERBS.has(lemma) ? 'demand' : 'appeal'} with a complement: target = its subject${c ? `, '${doc.verbs[comp.verb].lemma}' (${c}) → ${composed}` : ''}`);
         const src = mentionsOf(doc, subjectChunks);
-        consumed.add(comp.i); // the demanded clause is part of the evidence, never an event of its own
+        consumed.push(comp.i); // the demanded clause is part of the evidence, never an event of its own
         pushPairs(drafts, ctx, cl, src, compSubj, composed, null, {
           negated: vg.negated, conditional, quote: false, speaker: null, pattern: `${lemma} that *`, origin: 'grammar', rules, consumed,
         });
@@ -245,7 +251,7 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
       rules.push('source not named: unresolved (printed with --partial only)');
     }
     targets = victimsCountry(ctx, cl, targets, targetsOf, rules);
-    targetsOf.set(cl.i, targets);
+    (targetsOf ??= new Map()).set(cl.i, targets);
     // the paired code belongs to the act itself: "will visit" (036) has no host yet
     pushPairs(drafts, ctx, cl, sources, targets, code, passive || code !== coded.code ? null : coded.match.pattern.reverse, {
       consumed,
@@ -255,6 +261,12 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
   }
 }
 
+/** every lemma a rule of codeSentence composes or emits for (see its skip test), as `lemma` or `vg.lemma` */
+const COMPOSING = new Set<string>([
+  ...INTENT_VERBS, ...THREAT_VERBS, ...REFUSE_VERBS, ...ASPECT_VERBS, ...APPEAL_VERBS, ...DEMAND_VERBS, ...SPEECH_VERBS, ...LIGHT_VERBS,
+  'be', 'pay', 'protest',
+]);
+
 const AERIAL = new Set(['drone', 'missile', 'warplane', 'jet', 'aircraft', 'plane', 'helicopter', 'airplane', 'uav', 'gunship', 'fighter-jet']);
 
 const GUESSED_COUNTRY = /^country from (the dateline|the article's only country)/;
@@ -263,9 +275,9 @@ const GUESSED_COUNTRY = /^country from (the dateline|the article's only country)
  * "Russian forces shelled Kharkiv, killing five civilians": the people a participle's action falls on are of
  * the country its main clause struck, when their own country was only guessed from the dateline or article.
  */
-function victimsCountry(ctx: SentenceCtx, cl: Clause, targets: ActorMention[], targetsOf: Map<number, ActorMention[]>, rules: string[]): ActorMention[] {
+function victimsCountry(ctx: SentenceCtx, cl: Clause, targets: ActorMention[], targetsOf: Map<number, ActorMention[]> | null, rules: string[]): ActorMention[] {
   if (cl.kind !== 'participial' || cl.subject.length || cl.subjectFrom === null || cl.parent === null) return targets;
-  const struck = (targetsOf.get(cl.parent) ?? []).find((t) => t.country);
+  const struck = (targetsOf?.get(cl.parent) ?? []).find((t) => t.country);
   if (!struck) return targets;
   return targets.map((t) => {
     if (t.kind !== 'agent' || !t.sector || !t.entries.some((e) => GUESSED_COUNTRY.test(e)) || t.country === struck.country) return t;
@@ -332,7 +344,7 @@ function verbalProtestAttribution(ctx: SentenceCtx, drafts: Draft[]): void {
   const targets = mentionsOf(doc, clauseSubject(doc, first.i), true);
   pushPairs(drafts, ctx, acl, [ctx.attribution], targets, '111', null, {
     negated: false, conditional: false, quote: false, speaker: null, pattern: '…, X protested', origin: 'grammar',
-    rules: ["trailing 'X protested' is a verbal protest: 111 against the reported clause's subject"], consumed: new Set(),
+    rules: ["trailing 'X protested' is a verbal protest: 111 against the reported clause's subject"], consumed: [],
   });
 }
 

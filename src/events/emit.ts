@@ -9,7 +9,7 @@ export const isAttackOnPlace = (code: string) => /^(18|19|20)/.test(code);
 
 export interface PairOpts {
   /** clauses whose content made the event (a controlled infinitive, a complement): the evidence covers them */
-  consumed?: Set<number>;
+  consumed?: readonly number[];
   negated: boolean;
   conditional: boolean;
   quote: boolean;
@@ -28,7 +28,7 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
   let childTo = -Infinity;
   for (const c of ctx.clauses) {
     if (c.parent !== cl.i) continue;
-    if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.has(c.i)) {
+    if (c.kind === 'conditional' || (c.kind === 'participial' && doc.tokens[c.start - 1]?.pos === 'ADP') || o.consumed?.includes(c.i)) {
       childTo = Math.max(childTo, c.end);
       childFrom = Math.min(childFrom, c.start);
     }
@@ -36,9 +36,8 @@ export function pushPairs(drafts: Draft[], ctx: SentenceCtx, cl: Clause, sources
   for (let s of sources) for (let t of ownSideOnly(s, tlist)) {
     // an armed group with no country fighting a state's forces is that state's ("rebels attacked Congolese troops")
     if (t && /^(1[4-9]|20)/.test(code)) {
-      const where = placeCountry(ctx);
-      s = domestic(s, t, where);
-      t = domestic(t, s, where);
+      s = domestic(s, t, ctx);
+      t = domestic(t, s, ctx);
     }
     if (t && sameActor(s, t)) continue;
     // a capital is a place when visited or attacked: "visited Athens" → GRC, "shelled Kyiv" → UKR
@@ -87,8 +86,10 @@ const STATE = new Set(['GOV', 'MIL', 'COP']);
  * Give a country-less non-state actor the country of the state actor on the other side. The mention itself is
  * updated, so its other events in the article (e.g. "backed by Rwanda") carry the same country.
  */
-function domestic(m: ActorMention, other: ActorMention, where: string | null): ActorMention {
+function domestic(m: ActorMention, other: ActorMention, ctx: SentenceCtx): ActorMention {
   if (m.code || !m.sector || !NONSTATE.has(m.sector) || !other.country || !STATE.has(other.sector ?? '')) return m;
+  // (the places of the sentence are read only here: most attacks have no country-less non-state side)
+  const where = placeCountry(ctx);
   // fighting abroad ("Turkish troops entered Syria. They attacked Kurdish fighters."): the place's country
   const country = where && where !== other.country ? where : other.country;
   m.country = country;

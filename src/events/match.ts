@@ -35,6 +35,12 @@ function maySingular(lower: string, w: string): boolean {
   return w.length <= lower.length && w.length >= lower.length - 2 && w.charCodeAt(0) === lower.charCodeAt(0);
 }
 
+/** can singular(w) differ from w? Only for a word in -s or -men (its every rule needs one of those ends) */
+function mayChangeSingular(w: string): boolean {
+  const n = w.length;
+  return w.charCodeAt(n - 1) === 115 || (n > 4 && w.endsWith('men')); // 's'
+}
+
 /** fewer patterns than this are matched without the possible() pre-check (its result would be the same) */
 const POSSIBLE_MIN_PATTERNS = 3;
 
@@ -60,6 +66,8 @@ interface ListCheck {
    */
   after: Int32Array;
   before: Int32Array;
+  /** per pattern: weightOf(pattern), the first part of a match's score */
+  weights: Int32Array;
 }
 
 const checks = new WeakMap<VerbPattern[], ListCheck>();
@@ -87,7 +95,7 @@ function listCheck(list: VerbPattern[]): ListCheck {
   const elems = list.map((p) => compile(p.elems));
   const pre = list.map((p) => compile(p.pre));
   const size = (bit.size + 31) >>> 5;
-  c = { length: list.length, bit, size, elems, pre, after: new Int32Array(size), before: new Int32Array(size) };
+  c = { length: list.length, bit, size, elems, pre, after: new Int32Array(size), before: new Int32Array(size), weights: Int32Array.from(list, weightOf) };
   checks.set(list, c);
   return c;
 }
@@ -105,7 +113,8 @@ function presence(doc: Doc, c: ListCheck, from: number, end: number, mask: Int32
       b = bit.get(t.lower);
       if (b !== undefined) mask[b >>> 5] |= 1 << (b & 31);
     }
-    if (t.pos === 'PROPN') {
+    // (singular() changes only words in -s or -men: any other's singular is its lower form, looked up above)
+    if (t.pos === 'PROPN' && mayChangeSingular(t.lower)) {
       b = bit.get(singular(t.lower));
       if (b !== undefined) mask[b >>> 5] |= 1 << (b & 31);
     }
@@ -153,9 +162,9 @@ export function matchPatterns(
 ): PatternMatch | null {
   const list = dict.byHead.get(head);
   if (!list) return null;
+  const check = listCheck(list);
   // the pre-check pays for its presence mask only when there are several patterns to reject
-  const check = list.length >= POSSIBLE_MIN_PATTERNS ? listCheck(list) : null;
-  const forms = check ? presence(doc, check, after, end, check.after) : null;
+  const forms = list.length >= POSSIBLE_MIN_PATTERNS ? presence(doc, check, after, end, check.after) : null;
   let preForms: Int32Array | null = null;
   let fallback: PatternMatch | null = null;
   let fallbackScore = -1;
@@ -163,11 +172,11 @@ export function matchPatterns(
   let bestScore = -1;
   for (let pi = 0; pi < list.length; pi++) {
     const p = list[pi];
-    if (check && forms && !possible(check.elems[pi], forms)) continue; // some word element has no alternative whose words all occur
+    if (forms && !possible(check.elems[pi], forms)) continue; // some word element has no alternative whose words all occur
     let firstPre: number | null = null;
     if (p.pre.length) {
       if (!window) continue;
-      if (check) {
+      if (forms) {
         preForms ??= presence(doc, check, window.from, window.head, check.before);
         if (!possible(check.pre[pi], preForms)) continue;
       }
@@ -200,15 +209,15 @@ export function matchPatterns(
       words += len;
     }
     if (!ok) continue;
-    const m: PatternMatch = { pattern: p, targetChunk: target, lastToken, firstPre };
     // more elements beat fewer; among equals, more matched words ("economic aid" beats "aid")
-    const score = weightOf(p) * 100 + words;
+    // (a match object only for a new best: most matches are beaten)
+    const score = check.weights[pi] * 100 + words;
     // a pattern whose explicit target slot holds no actor is a weaker match than one whose slot does
     if (target !== null && !isActorChunk(target)) {
-      if (score > fallbackScore) { fallback = m; fallbackScore = score; }
+      if (score > fallbackScore) { fallback = { pattern: p, targetChunk: target, lastToken, firstPre }; fallbackScore = score; }
       continue;
     }
-    if (score > bestScore) { best = m; bestScore = score; }
+    if (score > bestScore) { best = { pattern: p, targetChunk: target, lastToken, firstPre }; bestScore = score; }
   }
   return best ?? fallback;
 }

@@ -21,6 +21,10 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
     const cl = ctx.clauses.find((x) => ch.start >= x.start && ch.start < x.end);
     if (!cl || cl.kind === 'conditional') continue;
     if (cl.verb !== null && doc.verbs[cl.verb].negated) continue;
+    // no coded source, no event: the source (below) is looked for after the match, but whether one can be
+    // found is known before it (only the target's chunk is later left out of the "by" phrases), and most
+    // nominal heads have none, so their patterns are not matched at all
+    if (!maySource(ctx, c, c1, cl.end)) continue;
     const isActor = (x: number) => doc.chunks[x].mention !== undefined;
     const m = matchPatterns(doc, nouns, head.lemma, ch.head + 1, cl.end, ctx.chunkStart, isActor);
     if (!m || !m.pattern.code || m.targetChunk === null) continue;
@@ -60,6 +64,26 @@ export function nominalEvents(ctx: SentenceCtx, nouns: VerbDictionary, c0: numbe
       code: m.pattern.code, source, target,
     });
   }
+}
+
+/**
+ * Can nominalEvents find a coded source for NP c? Its own actor before the head, or else some "by" phrase
+ * among the NPs after it in the clause with a coded actor (a superset of the one nominalEvents takes, which
+ * also skips the target's chunk).
+ */
+function maySource(ctx: SentenceCtx, c: number, c1: number, clauseEnd: number): boolean {
+  const doc = ctx.doc;
+  const ch = doc.chunks[c];
+  if (ch.mention !== undefined) {
+    const own = doc.mentions[ch.mention];
+    if (own.end <= ch.head && own.kind !== 'agent') return !!own.code;
+  }
+  for (let n = c + 1; n < c1; n++) {
+    const nc = doc.chunks[n];
+    if (nc.kind !== 'NP' || nc.start >= clauseEnd) break;
+    if (nc.prep !== undefined && nc.mention !== undefined && doc.tokens[nc.prep].lower === 'by' && doc.mentions[nc.mention].code) return true;
+  }
+  return false;
 }
 
 /**

@@ -26,10 +26,33 @@ interface WordIndex {
   /** rules with an alternative that starts with no word character: always tried */
   always: number[];
   size: number;
+  /** the `exact` entries by wordHash of their word: [word, rules], checked character by character */
+  byHash: Map<number, [string, number[]][]>;
+}
+
+/**
+ * A hash of a lower-cased ASCII word, computed one character at a time (the same steps as mayMatch's scan of
+ * a text, so that a text's words need no string of their own to be looked up)
+ */
+function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) & 0x3fffffff;
+}
+
+/** the character at k lower-cased as a regex without the u flag folds it: ASCII capitals only */
+function lowerAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** is text[a, b) the (lower-case) word w, ignoring ASCII case? */
+function isWordAt(text: string, a: number, b: number, w: string): boolean {
+  if (w.length !== b - a) return false;
+  for (let j = 0; j < w.length; j++) if (lowerAt(text, a + j) !== w.charCodeAt(j)) return false;
+  return true;
 }
 
 function wordIndex(rules: { words: string[] }[]): WordIndex {
-  const ix: WordIndex = { exact: new Map(), prefix: new Map(), always: [], size: rules.length };
+  const ix: WordIndex = { exact: new Map(), prefix: new Map(), always: [], size: rules.length, byHash: new Map() };
   rules.forEach((r, i) => {
     for (const w of r.words) {
       const lw = w.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -47,33 +70,40 @@ function wordIndex(rules: { words: string[] }[]): WordIndex {
       }
     }
   });
+  for (const [w, list] of ix.exact) {
+    let h = 0;
+    for (let j = 0; j < w.length; j++) h = hashStep(h, w.charCodeAt(j));
+    let same = ix.byHash.get(h);
+    if (!same) ix.byHash.set(h, (same = []));
+    same.push([w, list]);
+  }
   return ix;
 }
 
-/** the words of a text as WordIndex reads them: maximal runs of ASCII word characters, lower-cased */
-function textWords(text: string): string[] {
-  const out: string[] = [];
-  let a = -1;
-  for (let k = 0; k <= text.length; k++) {
-    const c = k < text.length ? text.charCodeAt(k) : 32;
-    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-    if (word) { if (a < 0) a = k; } else if (a >= 0) {
-      out.push(text.slice(a, k).toLowerCase()); // ASCII only: toLowerCase is the regex's own folding here
-      a = -1;
-    }
-  }
-  return out;
-}
-
-/** per rule of the index: may it match a text of these words? */
-function mayMatch(ix: WordIndex, words: string[]): Uint8Array {
+/**
+ * per rule of the index: may it match this text? Its words are the maximal runs of ASCII word characters,
+ * lower-cased, each looked up as a whole word in `exact` (by its hash, computed as the scan goes: no string
+ * per word) and by its start in `prefix`
+ */
+function mayMatch(ix: WordIndex, text: string): Uint8Array {
   const may = new Uint8Array(ix.size);
   for (const i of ix.always) may[i] = 1;
-  for (const w of words) {
-    const ex = ix.exact.get(w);
-    if (ex) for (const i of ex) may[i] = 1;
-    const pre = ix.prefix.get(w.charCodeAt(0));
-    if (pre) for (const [seg, i] of pre) if (w.startsWith(seg)) may[i] = 1;
+  let a = -1;
+  let h = 0;
+  for (let k = 0; k <= text.length; k++) {
+    let c = k < text.length ? text.charCodeAt(k) : 32;
+    const upper = c >= 65 && c <= 90;
+    if ((c >= 97 && c <= 122) || upper || (c >= 48 && c <= 57) || c === 95) {
+      if (upper) c += 32;
+      if (a < 0) { a = k; h = 0; }
+      h = hashStep(h, c);
+    } else if (a >= 0) {
+      const ex = ix.byHash.get(h);
+      if (ex) for (const [w, list] of ex) if (isWordAt(text, a, k, w)) for (const i of list) may[i] = 1;
+      const pre = ix.prefix.get(lowerAt(text, a));
+      if (pre) for (const [seg, i] of pre) if (seg.length <= k - a && isWordAt(text, a, a + seg.length, seg)) may[i] = 1;
+      a = -1;
+    }
   }
   return may;
 }
@@ -106,9 +136,8 @@ function load(): void {
   modes = m.map((r) => ({ type: r.type, value: r.value, patterns: r.patterns }));
 }
 
-/** what the events of one evidence text share: its words, the contexts they speak of, the modes they may */
+/** what the events of one evidence text share: the contexts it speaks of, the modes it may */
 interface Spoken {
-  words: string[];
   found: string[];
   modes: Uint8Array | null;
 }
@@ -130,23 +159,22 @@ export const ploverContextStage: Stage = {
       const text = ev.evidence.text;
       let sp = spoken.get(text);
       if (!sp) {
-        const words = textWords(text);
-        const may = mayMatch(contextIndex!, words);
+        const may = mayMatch(contextIndex!, text);
         const found: string[] = [];
         for (let i = 0; i < contexts!.length; i++) {
           if (may[i] && contexts![i].patterns.some((p) => p.test(text))) found.push(contexts![i].value);
         }
-        sp = { words, found, modes: null };
+        sp = { found, modes: null };
         spoken.set(text, sp);
       }
       ev.plover.context = withContexts(ev.plover.context, sp.found);
       if (!ev.plover.mode && ev.plover.type) {
-        const may = (sp.modes ??= mayMatch(modeIndex!, sp.words));
+        const may = (sp.modes ??= mayMatch(modeIndex!, text));
         const m = modes!.find((r, i) => r.type === ev.plover.type && may[i] === 1 && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
       } else if (ev.plover.type === 'ASSAULT' && ev.plover.mode === 'heavy-weapons' && ev.cameo.startsWith('195')) {
         // the 2021 table files aerial weapons (195x) under heavy-weapons; the evidence may name the drone or aircraft
-        const may = (sp.modes ??= mayMatch(modeIndex!, sp.words));
+        const may = (sp.modes ??= mayMatch(modeIndex!, text));
         const m = modes!.find((r, i) => r.type === 'ASSAULT' && (r.value === 'drone' || r.value === 'aerial') && may[i] === 1 && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
       }

@@ -119,6 +119,15 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   const doc = ctx.doc;
   if (cl.verb === null) return null;
   const vg = doc.verbs[cl.verb];
+  // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
+  // a dictionary may list an inflected form as a verb of its own (PETRARCH's "SAID", "LEFT" blocks): the
+  // word as written comes first
+  const lower = doc.tokens[vg.head].lower;
+  const lemmaListed = verbs.byHead.has(vg.lemma);
+  const lowerListed = lower !== vg.lemma && verbs.byHead.has(lower);
+  const guesses = lemmaListed ? null : edLemmaCandidates(lower);
+  // no head with patterns: no match (asked first, as a quarter of the verbs have none)
+  if (!lemmaListed && !lowerListed && !guesses!.some((h) => verbs.byHead.has(h))) return null;
   const vch = doc.chunks[vg.chunk];
   // passive: the subject is the verb's object ("Sanctions were imposed on Iran", "Kyiv was shelled")
   let after = vch.end;
@@ -136,12 +145,7 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     const attr = ctx.attributionClause !== null ? ctx.clauses.find((c) => c.i === ctx.attributionClause) : undefined;
     end = Math.max(end, attr && attr.start > vch.end ? attr.start : doc.sentences[ctx.sent].last);
   }
-  // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
-  // a dictionary may list an inflected form as a verb of its own (PETRARCH's "SAID", "LEFT" blocks): the
-  // word as written comes first
-  const lower = doc.tokens[vg.head].lower;
-  const heads = verbs.byHead.has(vg.lemma) ? [vg.lemma] : [vg.lemma, ...edLemmaCandidates(lower)];
-  if (lower !== vg.lemma && verbs.byHead.has(lower)) heads.unshift(lower);
+  // heads in order: the word as written (when listed), the lemma, the lemma's guessed spellings
   let m: PatternMatch | null = null;
   // words a pattern wants before the verb are looked for from the start of the sentence; whether the subject
   // names several actors is asked only by '%' patterns
@@ -154,7 +158,9 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
     return named > 1;
   };
   const window = { head: vg.head, from: doc.sentences[ctx.sent].first, compound };
-  for (const h of heads) if (!m) m = matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
+  if (lowerListed) m = matchPatterns(doc, verbs, lower, after, end, ctx.chunkStart, isActor, window);
+  m ??= matchPatterns(doc, verbs, vg.lemma, after, end, ctx.chunkStart, isActor, window);
+  if (guesses) for (const h of guesses) m ??= matchPatterns(doc, verbs, h, after, end, ctx.chunkStart, isActor, window);
   if (!m) return null;
   const code = m.pattern.code;
   let t: number | null = m.targetChunk;

@@ -39,6 +39,15 @@ function advRunThenVerb(tokens: Token[], k: number, last: number): boolean {
   return false;
 }
 
+/** a past auxiliary (was, were, had, did) among tokens [from, to) (no slice and closure per verb group) */
+function pastAux(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const x = tokens[k];
+    if (x.pos === 'AUX' && (x.lower === 'was' || x.lower === 'were' || x.lower === 'had' || x.lower === 'did')) return true;
+  }
+  return false;
+}
+
 /** Does token k continue (or start) a noun phrase? */
 function npToken(tokens: Token[], k: number, end: number, inNp: boolean): boolean {
   const t = tokens[k];
@@ -99,7 +108,7 @@ export function chunkSentence(doc: Doc, sent: number): void {
         } else if (u.pos === 'VERB') {
           // "began shelling", "helped rebuild": the last verb carries the meaning; but in "reject proposed
           // changes" the -ed word modifies the noun that follows
-          if (head >= 0 && verbForm(u) === 'ed' && k + 1 < last && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[k + 1].pos) && verbForm(tokens[head]) !== 'ed') break;
+          if (head >= 0 && verbForm(u) === 'ed' && k + 1 < last && (tokens[k + 1].pos === 'NOUN' || tokens[k + 1].pos === 'ADJ' || tokens[k + 1].pos === 'PROPN') && verbForm(tokens[head]) !== 'ed') break;
           // "denied sending drones": an -ing verb after a non-aspect verb starts its own (gerund) clause
           if (head >= 0 && verbForm(u) === 'ing' && !ASPECT_ING.has(tokens[head].lemma)) break;
           // "stopped sending weapons": the action is what ceases
@@ -123,7 +132,7 @@ export function chunkSentence(doc: Doc, sent: number): void {
       let tense: VerbGroup['tense'] = 'present';
       if (modal === 'will' || modal === 'shall') tense = 'future';
       else if (infinitive) tense = 'none';
-      else if (form === 'ed' || tokens.slice(start, k).some((x) => x.pos === 'AUX' && (x.lower === 'was' || x.lower === 'were' || x.lower === 'had' || x.lower === 'did'))) tense = 'past';
+      else if (form === 'ed' || pastAux(tokens, start, k)) tense = 'past';
       doc.verbs.push({
         chunk: ci,
         head: h,

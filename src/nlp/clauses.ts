@@ -14,6 +14,16 @@ interface Boundary {
   resume?: boolean;
 }
 
+/**
+ * `;` `:` `—` `–`, read from a token's lower form (its text lower-cased; the dashes have no case) with one
+ * length test: this runs on every token, and reading `text` as well touched a second string per token
+ */
+function clauseBreak(w: string): boolean {
+  if (w.length !== 1) return false;
+  const c = w.charCodeAt(0);
+  return c === 59 || c === 58 || c === 0x2014 || c === 0x2013; // ; : — –
+}
+
 /** finite = can head a clause with its own subject */
 function finite(doc: Doc, v: number): boolean {
   const vg = doc.verbs[v];
@@ -70,7 +80,7 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       push({ at: k, kind, marker: k });
     } else if ((t.pos === 'PRON' || t.pos === 'DET') && (RELATIVE_PRONOUNS.has(t.lower) || (t.lower === 'that' && k > first && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')))) {
       if (k > first && tokens[k - 1].pos !== 'ADP') push({ at: k, kind: 'relative', marker: k });
-    } else if (t.lower === ';' || t.lower === ':' || t.text === '—' || t.text === '–') {
+    } else if (clauseBreak(t.lower)) {
       if (k + 1 < last) push({ at: k + 1, kind: 'main', marker: null });
     } else if (t.pos === 'CCONJ' && k + 1 < last) {
       // "and" + VG (shared subject) or "and" + NP + finite VG (own subject)

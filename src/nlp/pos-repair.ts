@@ -42,6 +42,9 @@ function lowerThenS(w: string): boolean {
 
 export function repairVerbNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 1; k < last - 1; k++) {
+    // both repairs below need a name, a noun or a comma before the word: tested before any word lookup
+    const before = tokens[k - 1];
+    if (before.pos !== 'PROPN' && before.pos !== 'NOUN' && before.lower !== ',') continue;
     const t = tokens[k];
     if ((t.pos === 'NOUN' || t.pos === 'ADJ') && BASE_VERB_NOUNS.has(t.lower) && tokens[k - 1].pos === 'PROPN' && k - 2 >= first) {
       // only after a name joined by "and" to an earlier one, before a determiner or name, with no verb yet
@@ -91,7 +94,8 @@ export function repairReVerbs(tokens: Token[], first: number, last: number): voi
 export function repairIndefiniteNouns(tokens: Token[], first: number, last: number): void {
   for (let k = first + 2; k < last; k++) {
     const t = tokens[k];
-    if (t.pos !== 'VERB' || /(ed|ing)$/.test(t.lower)) continue;
+    // (a modifier right before it first: the suffix test and the scan only then)
+    if (t.pos !== 'VERB' || (tokens[k - 1].pos !== 'PROPN' && tokens[k - 1].pos !== 'ADJ') || /(ed|ing)$/.test(t.lower)) continue;
     let j = k - 1;
     let mods = 0;
     while (j >= first && (tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ') && mods < 3) { j--; mods++; }
@@ -253,4 +257,64 @@ export function repairSubjunctive(tokens: Token[], first: number, last: number):
       }
     }
   }
+}
+
+// Which repairs a sentence can need (bits of `repairTriggers`). Most repairs fire only next to a few words
+// ("that", "a", "today", ...), and those words are rare; one pass over the sentence finds them, so the passes
+// whose word is absent are skipped. The words (`lower`, `text`) never change, so a missing word rules its
+// repair out whatever tags the earlier repairs leave behind.
+const NAME_VERB = 1; // a capitalised VERB (repairNameVerbs; it runs first, so the tags seen here are its tags)
+const NOUN_VERB = 2; // "tear", or a VERB in NOUN_VERB_PLURALS (repairPos; only repairNameVerbs runs before it,
+//                      and it only turns VERBs into PROPNs, so a token that is a VERB then is a VERB here)
+const THAT = 4; // repairSubjunctive
+const RELATIVE = 8; // which / who / that (repairRelativeVerbs)
+const RE_WORD = 16; // a word in "re-" (repairReVerbs)
+const TIME_WORD = 32; // today / yesterday / tonight (repairTimeAdverbs)
+const INDEFINITE = 64; // a / an (repairIndefiniteNouns)
+
+function repairTriggers(tokens: Token[], first: number, last: number): number {
+  let m = 0;
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    const w = t.lower;
+    if (t.pos === 'VERB') {
+      if (k < last - 1 && upperLower(t.text)) m |= NAME_VERB;
+      if (NOUN_VERB_PLURALS.has(w)) m |= NOUN_VERB;
+    }
+    switch (w.charCodeAt(0)) {
+      case 97: // a
+        if (w === 'a' || w === 'an') m |= INDEFINITE;
+        break;
+      case 116: // t
+        if (w === 'that') m |= THAT | RELATIVE;
+        else if (w === 'tear') m |= NOUN_VERB;
+        else if (w === 'today' || w === 'tonight') m |= TIME_WORD;
+        break;
+      case 119: // w
+        if (w === 'which' || w === 'who') m |= RELATIVE;
+        break;
+      case 121: // y
+        if (w === 'yesterday') m |= TIME_WORD;
+        break;
+      case 114: // r
+        if (w.charCodeAt(1) === 101 && w.charCodeAt(2) === 45) m |= RE_WORD; // "re-"
+        break;
+    }
+  }
+  return m;
+}
+
+/** All the repairs of one sentence, in their order; those whose trigger words are absent are skipped. */
+export function repairSentence(tokens: Token[], first: number, last: number): void {
+  const m = repairTriggers(tokens, first, last);
+  if (m & NAME_VERB) repairNameVerbs(tokens, first, last);
+  if (m & NOUN_VERB) repairPos(tokens, first, last);
+  repairVerbNouns(tokens, first, last);
+  if (m & THAT) repairSubjunctive(tokens, first, last);
+  repairDescriptiveNouns(tokens, first, last);
+  if (m & RELATIVE) repairRelativeVerbs(tokens, first, last);
+  if (m & RE_WORD) repairReVerbs(tokens, first, last);
+  if (m & TIME_WORD) repairTimeAdverbs(tokens, first, last);
+  if (m & INDEFINITE) repairIndefiniteNouns(tokens, first, last);
+  repairMissingVerb(tokens, first, last);
 }

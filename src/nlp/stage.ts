@@ -3,7 +3,7 @@ import type { Doc } from '../core/doc.js';
 import { annotate } from './wink.js';
 import { chunkSentence } from './chunks.js';
 import { clauseSentence } from './clauses.js';
-import { repairPos, repairSubjunctive, repairDescriptiveNouns, repairVerbNouns, repairRelativeVerbs, repairMissingVerb, repairNameVerbs, repairReVerbs, repairTimeAdverbs, repairIndefiniteNouns } from './pos-repair.js';
+import { repairSentence } from './pos-repair.js';
 
 /** Tokens, sentences, POS and lemmas from wink-nlp. */
 export const tokenizeStage: Stage = {
@@ -27,16 +27,7 @@ export const parseStage: Stage = {
     for (let s = 0; s < doc.sentences.length; s++) {
       const c0 = doc.chunks.length;
       const v0 = doc.verbs.length;
-      repairNameVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairPos(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairVerbNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairSubjunctive(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairDescriptiveNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairRelativeVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairReVerbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairTimeAdverbs(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairIndefiniteNouns(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
-      repairMissingVerb(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
+      repairSentence(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
       chunkSentence(doc, s);
       clauseSentence(doc, s, c0, v0);
     }
