@@ -123,12 +123,15 @@ function pushUnit(key: string, raw: string, tok: number, flags: number): void {
 
 /** The units of a token list (the last list's are kept): hyphen and apostrophe tokens vanish but glue their neighbours. */
 export function unitsOf(tokens: Token[]): Units {
-  if (tokens === lastTokens) return table;
+  return tokens === lastTokens ? table : fillUnits(tokens);
+}
+
+/** refill the table with the units of a token list */
+function fillUnits(tokens: Token[]): Units {
   lastTokens = tokens;
   table.gen++;
   table.n = 0;
-  const firstUnit = table.firstUnit;
-  firstUnit.length = tokens.length + 1;
+  const firstUnit = table.firstUnit; // entries past tokens.length are stale and never read (no shrinking: it costs)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     firstUnit[i] = -1;
@@ -403,8 +406,9 @@ export class Lexicon {
     if (U.tok[u] >= endTok) return null;
     if (this.openGen !== U.gen) {
       this.openGen = U.gen;
-      this.openMatches.length = U.n;
-      this.openMatches.fill(undefined);
+      // entries past U.n are stale and never read; the array only grows
+      if (this.openMatches.length < U.n) this.openMatches = new Array<LexMatch | null | undefined>(U.n);
+      else this.openMatches.fill(undefined, 0, U.n);
     }
     let m = this.openMatches[u];
     if (m === undefined) m = this.openMatches[u] = this.matchFrom(tokens, U, u, tokens.length);
