@@ -115,7 +115,9 @@ export class DiscardList {
     const two = this.twoCharOf(index);
     // the scan over the characters is its own function: inlined here, under the result of normalise, V8 ran it
     // about twice as slowly (measured on the bench sentences: 2.2 → 1.1 µs per sentence)
-    const best = scanPhrases(two, normalise(text), text, scope);
+    // an ASCII text (most sentences) is read in place, its characters folded as normalise would: no lower-cased copy
+    let best = scanAscii(two, text, scope);
+    if (best === NOT_ASCII) best = scanPhrases(two, normalise(text), text, scope);
     if (best) return best;
     let digits: boolean | undefined; // does the text hold an ASCII digit (asked once, if a rule needs one)
     for (const r of this.regexes) {
@@ -129,6 +131,76 @@ export class DiscardList {
   }
 }
 
+
+type Found = { rule: DiscardRule; matched: string };
+/** scanAscii's answer for a text that is not all ASCII (the caller then runs scanPhrases on the normalised text) */
+const NOT_ASCII: Found = { rule: { phrase: '', scope: 'sentence', stem: false, regex: false, category: '', origin: '' }, matched: '' };
+/**
+ * normalise on one ASCII character code: A-Z lower case, the ASCII blanks \t \n \v \f \r and "_" a space (on an
+ * all-ASCII text normalise maps each character alone, so its result at i is FOLD[text.charCodeAt(i)])
+ */
+const FOLD = new Uint8Array(128);
+for (let x = 0; x < 128; x++) FOLD[x] = x >= 65 && x <= 90 ? x + 32 : (x >= 9 && x <= 13) || x === 95 ? 32 : x;
+
+/**
+ * scanPhrases(two, normalise(text), text, scope) for an all-ASCII text, reading text in place; NOT_ASCII as soon as
+ * it meets a character of 128 or more (before answering, it has checked every character of the text).
+ */
+function scanAscii(two: TwoCharIndex, text: string, scope: 'sentence' | 'story' | undefined): Found | null {
+  const n = text.length;
+  let best: Found | null = null;
+  let prevWord = false;
+  for (let i = 0; i < n; i++) {
+    const x = text.charCodeAt(i);
+    if (x >= 128) return NOT_ASCII;
+    const word = ASCII_WORD[x] === 1;
+    const inside = prevWord;
+    prevWord = word;
+    if (inside || (!word && !isSign(x))) continue;
+    const y = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    if (y >= 128) return NOT_ASCII;
+    const c0 = FOLD[x];
+    const c1 = y >= 0 ? FOLD[y] : -1;
+    const asciiPair = c1 >= 0 ? (c0 << 7) | c1 : -1;
+    let list = asciiPair >= 0 ? two.asciiPairs[asciiPair] : undefined;
+    const byThird = list && list.length > THIRD_CHAR_AFTER ? two.asciiThirds[asciiPair] : undefined;
+    if (byThird) {
+      const z = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+      if (z >= 128) return NOT_ASCII;
+      list = (z >= 0 ? byThird.get(FOLD[z]) : undefined) ?? two.upToTwo.get(c0 * 0x10000 + c1);
+    }
+    list ??= two.singles.get(c0);
+    if (!list) continue;
+    for (const c of list) {
+      if (scope && c.rule.scope !== scope) continue;
+      const at = foldedAt(text, i, c.text);
+      if (at === NOT_ASCII_AT) return NOT_ASCII;
+      if (!at) continue;
+      const after = i + c.text.length;
+      if (after < n && text.charCodeAt(after) >= 128) return NOT_ASCII;
+      if (!c.rule.stem && after < n && ASCII_WORD[text.charCodeAt(after)] === 1) continue;
+      if (!best || (c.rule.scope === 'story' && best.rule.scope !== 'story')) best = { rule: c.rule, matched: text.slice(i, after) };
+    }
+    if (best && best.rule.scope === 'story') {
+      // nothing outranks a story rule; the answer holds only if the rest of the text is ASCII too
+      for (let k = i + 1; k < n; k++) if (text.charCodeAt(k) >= 128) return NOT_ASCII;
+      break;
+    }
+  }
+  return best;
+}
+
+const NOT_ASCII_AT = 2;
+/** does the folded text at i start with p (1 or 0)? NOT_ASCII_AT when a character read is not ASCII */
+function foldedAt(text: string, i: number, p: string): number {
+  if (i + p.length > text.length) return 0;
+  for (let k = 0; k < p.length; k++) {
+    const x = text.charCodeAt(i + k);
+    if (x >= 128) return NOT_ASCII_AT;
+    if (FOLD[x] !== p.charCodeAt(k)) return 0;
+  }
+  return 1;
+}
 
 /** the best phrase match in t (text normalised: see normalise) from the candidates of `two`; `text` gives the matched slice */
 function scanPhrases(two: TwoCharIndex, t: string, text: string, scope: 'sentence' | 'story' | undefined): { rule: DiscardRule; matched: string } | null {
