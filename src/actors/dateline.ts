@@ -28,10 +28,9 @@ export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: str
   const tokens = doc.tokens;
   for (let k = 0; k < tokens.length && tokens[k].start < 400; k++) {
     const t = tokens[k];
-    // an all-caps word at a line start (the word test first: it needs no slice of the text)
+    // an all-caps word at a line start (the cheap tests first: the first letter, the few characters before it)
     const c0 = t.text.charCodeAt(0);
-    if (c0 < 65 || c0 > 90 || !CAPS_WORD.test(t.text)) continue;
-    if (!atLineStart(doc.text, t.start)) continue;
+    if (c0 < 65 || c0 > 90 || !atLineStart(doc.text, t.start) || !CAPS_WORD.test(t.text)) continue;
     let end = k + 1;
     while (end < tokens.length && CAPS_MORE.test(tokens[end].text) && end - k < 4) end++;
     const after = tokens[end];
