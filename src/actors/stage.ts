@@ -35,7 +35,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
       const d = dict ?? defaultActors();
       applyDiscards(doc, d);
       doc.mentions = [];
-      const owners = new Map<number, number>();
+      let owners: Map<number, number> | null = null; // made on first need (a possessive pronoun)
       const chunks = doc.chunks;
       for (let c = 0; c < chunks.length; c++) {
         const ch = chunks[c];
@@ -55,11 +55,11 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           ch.possessorMention = pi;
           if (m) {
             ch.mention = push(doc, m);
-            if (m.kind === 'agent') owners.set(ch.mention, pi);
+            if (m.kind === 'agent') (owners ??= new Map()).set(ch.mention, pi);
           } else if (PLACE_NOUNS.has(doc.tokens[ch.head].lemma)) {
             // "our cities": a place of the owner's country
             ch.mention = push(doc, { ...pronounMention(doc, ch.start), end: ch.end, text: doc.spanText(ch.start, ch.end), kind: 'country' });
-            owners.set(ch.mention, pi);
+            (owners ??= new Map()).set(ch.mention, pi);
           } else ch.mention = pi; // "attacked its positions": the owner stands for the NP, as "Russia's positions" does
           continue;
         }
@@ -137,12 +137,13 @@ export function actorsStage(dict?: ActorDictionary): Stage {
       distributeAgents(doc);
       const dateline = datelineCountry(doc, d);
       inferAgentCountries(doc, dateline, true);
-      resolveCoreference(doc, owners, (mi, o) => composeOwner(doc.mentions[mi], o));
+      resolveCoreference(doc, owners ?? NO_OWNERS, (mi, o) => composeOwner(doc.mentions[mi], o));
       inferAgentCountries(doc, dateline);
     },
   };
 }
 
+const NO_OWNERS: ReadonlyMap<number, number> = new Map();
 const COUNTRY_PREPS = new Set(['of', 'from', 'in']);
 const KIN = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'child', 'children', 'family', 'relative', 'cousin', 'nephew', 'niece', 'widow', 'grandson', 'granddaughter', 'spouse', 'girlfriend', 'boyfriend', 'fiancee', 'fiance', 'lawyer', 'biographer', 'dog']);
 const MANNER_PREPS = new Set(['with', 'by', 'of']);
