@@ -285,7 +285,8 @@ export class Lexicon {
     if (u >= U.n || U.tok[u] >= endTok) return null;
     const startTok = U.tok[u];
     // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
-    let best: { p: Phrase; endUnit: number } | null = null;
+    let best: Phrase | null = null; // and the unit it ends before (two locals: no object per match)
+    let bestEnd = 0;
     let acc = '';
     let keyMay = false; // words.mayHaveKey(start.key), asked once for both lookups of the key
     for (let j = u; j < U.n && j < u + 4; j++) {
@@ -302,12 +303,12 @@ export class Lexicon {
         const { phrases, lens, next } = bucket;
         // sorted longest first, then by layer: the first phrase that matches is this bucket's best
         for (let k = 0; k < phrases.length; k++) {
-          if (best && lens[k] < best.p.keys.length) break;
+          if (best && lens[k] < best.keys.length) break;
           if (next[k] >= 0 && next[k] !== nextChar) continue;
           const p = phrases[k];
           const e = this.matchPhrase(tokens, U, p, u, j + 1, endTok);
           if (e < 0) continue;
-          if (!best || p.keys.length > best.p.keys.length || p.layer > best.p.layer) best = { p, endUnit: e };
+          if (!best || p.keys.length > best.keys.length || p.layer > best.layer) { best = p; bestEnd = e; }
           break;
         }
       }
@@ -319,14 +320,14 @@ export class Lexicon {
       const lemma = tokens[startTok].lemma;
       const key = U.key[u];
       const p = this.singularAgent(key, U.flags[u] & PLAIN && lemma === key ? lemma : keyOf(lemma), keyMay);
-      if (p) best = { p, endUnit: u + 1 };
+      if (p) { best = p; bestEnd = u + 1; }
     }
     if (!best) return null;
     return {
       start: startTok,
-      end: U.tok[best.endUnit - 1] + 1,
-      value: best.p.value,
-      phrase: best.p.text,
+      end: U.tok[bestEnd - 1] + 1,
+      value: best.value,
+      phrase: best.text,
       partial: u > 0 && U.tok[u - 1] === startTok,
     };
   }
