@@ -116,8 +116,9 @@ export class DiscardList {
     // the scan over the characters is its own function: inlined here, under the result of normalise, V8 ran it
     // about twice as slowly (measured on the bench sentences: 2.2 → 1.1 µs per sentence)
     // an ASCII text (most sentences) is read in place, its characters folded as normalise would: no lower-cased copy
-    let best = scanAscii(two, text, scope);
-    if (best === NOT_ASCII) best = scanPhrases(two, normalise(text), text, scope);
+    // (the index holds the asked scope's phrases only, so the scans need not test a candidate's scope)
+    let best = scanAscii(two, text);
+    if (best === NOT_ASCII) best = scanPhrases(two, normalise(text), text);
     if (best) return best;
     let digits: boolean | undefined; // does the text hold an ASCII digit (asked once, if a rule needs one)
     for (const r of this.regexes) {
@@ -143,10 +144,10 @@ const FOLD = new Uint8Array(128);
 for (let x = 0; x < 128; x++) FOLD[x] = x >= 65 && x <= 90 ? x + 32 : (x >= 9 && x <= 13) || x === 95 ? 32 : x;
 
 /**
- * scanPhrases(two, normalise(text), text, scope) for an all-ASCII text, reading text in place; NOT_ASCII as soon as
+ * scanPhrases(two, normalise(text), text) for an all-ASCII text, reading text in place; NOT_ASCII as soon as
  * it meets a character of 128 or more (before answering, it has checked every character of the text).
  */
-function scanAscii(two: TwoCharIndex, text: string, scope: 'sentence' | 'story' | undefined): Found | null {
+function scanAscii(two: TwoCharIndex, text: string): Found | null {
   const n = text.length;
   let best: Found | null = null;
   let prevWord = false;
@@ -172,7 +173,6 @@ function scanAscii(two: TwoCharIndex, text: string, scope: 'sentence' | 'story' 
     list ??= two.singles.get(c0);
     if (!list) continue;
     for (const c of list) {
-      if (scope && c.rule.scope !== scope) continue;
       const at = foldedAt(text, i, c.text);
       if (at === NOT_ASCII_AT) return NOT_ASCII;
       if (!at) continue;
@@ -203,7 +203,7 @@ function foldedAt(text: string, i: number, p: string): number {
 }
 
 /** the best phrase match in t (text normalised: see normalise) from the candidates of `two`; `text` gives the matched slice */
-function scanPhrases(two: TwoCharIndex, t: string, text: string, scope: 'sentence' | 'story' | undefined): { rule: DiscardRule; matched: string } | null {
+function scanPhrases(two: TwoCharIndex, t: string, text: string): { rule: DiscardRule; matched: string } | null {
   const n = t.length;
   let best: { rule: DiscardRule; matched: string } | null = null;
   let prevWord = false; // isWordAt(t, i - 1)
@@ -227,7 +227,6 @@ function scanPhrases(two: TwoCharIndex, t: string, text: string, scope: 'sentenc
     list ??= two.singles.get(c0);
     if (!list) continue;
     for (const c of list) {
-      if (scope && c.rule.scope !== scope) continue;
       if (!t.startsWith(c.text, i)) continue;
       if (!c.rule.stem && isWordAt(t, i + c.text.length)) continue;
       if (!best || (c.rule.scope === 'story' && best.rule.scope !== 'story')) best = { rule: c.rule, matched: text.slice(i, i + c.text.length) };
