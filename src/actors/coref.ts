@@ -290,16 +290,6 @@ function precedingPrep(doc: Doc, start: number): string {
   return '';
 }
 
-/**
- * An agent without a country ("police", "protesters") takes the country of the sentence's place ("in
- * Cairo"), else the dateline's country, else the article's only country. Otherwise it stays unresolved.
- */
-/**
- * Countries for agent mentions without one, from a place in the sentence, the dateline or the article's only
- * country. `indefiniteOnly`: only bare agents ("protesters", "police"), not definite descriptions ("the
- * minister"), which coreference resolves first — run so before coreference, to give plural pronouns
- * ("detained dozens of them") their antecedents' countries, and once more after it.
- */
 /** per sentence, the first place something is "in": a country or capital mention, else a place from the gazetteer */
 function placesBySentence(doc: Doc): Map<number, { country: string | null; text: string }> {
   const placeOf = new Map<number, { country: string | null; text: string }>();
@@ -316,6 +306,16 @@ function placesBySentence(doc: Doc): Map<number, { country: string | null; text:
   return placeOf;
 }
 
+/**
+ * An agent without a country ("police", "protesters") takes the country of the sentence's place ("in
+ * Cairo"), else the dateline's country, else the article's only country. Otherwise it stays unresolved.
+ */
+/**
+ * Countries for agent mentions without one, from a place in the sentence, the dateline or the article's only
+ * country. `indefiniteOnly`: only bare agents ("protesters", "police"), not definite descriptions ("the
+ * minister"), which coreference resolves first — run so before coreference, to give plural pronouns
+ * ("detained dozens of them") their antecedents' countries, and once more after it.
+ */
 export function inferAgentCountries(doc: Doc, dateline: { country: string; text: string } | null = null, indefiniteOnly = false): void {
   // the article's only country (before this pass gives agents theirs): null when none or several
   let only: string | null = null;

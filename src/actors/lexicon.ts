@@ -203,6 +203,8 @@ export class Lexicon {
   private dirty = true;
   /** plural word key → the one-word agent it is a plain plural of (see pluralIndex); built by prepare */
   private pluralAgents = new Map<string, Phrase>();
+  /** word key → its first one-word agent phrase (oneWordAgent, without reading the phrase list); built by prepare */
+  private agentWords = new Map<string, Phrase>();
   /** byFirst's lists as Buckets; built by prepare */
   private buckets = new Map<string, Bucket>();
   /** the keys of byFirst and pluralAgents, to skip Map lookups that would miss (core/keyfilter.ts; ~8 KB for dyad's dictionary); built by prepare */
@@ -275,6 +277,12 @@ export class Lexicon {
         next: list.map((p) => (p.keys.length === 1 || (p.keys.length === 2 && p.value.type === 'agent') ? -1 : p.keys[1].charCodeAt(0))),
       });
     }
+    const agentWords = new Map<string, Phrase>();
+    for (const [k, list] of this.byFirst) {
+      const p = list.find((q) => q.keys.length === 1 && q.value.type === 'agent');
+      if (p) agentWords.set(k, p);
+    }
+    this.agentWords = agentWords;
     this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
     const words = KeyFilter.forCount(this.byFirst.size + this.pluralAgents.size);
     for (const k of this.byFirst.keys()) words.add(k);
@@ -360,10 +368,9 @@ export class Lexicon {
     return keyMay ? this.pluralAgents.get(key) ?? null : null;
   }
 
+  /** the first one-word agent phrase (in the sorted list) of a word key (prepared) */
   private oneWordAgent(k: string): Phrase | null {
-    const list = this.byFirst.get(k);
-    if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') return p;
-    return null;
+    return this.agentWords.get(k) ?? null;
   }
 
   /** Match phrase p whose first word ends at unit `next` (exclusive); returns the end unit or -1. */
