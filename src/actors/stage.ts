@@ -48,7 +48,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           continue;
         }
         // "his forces": the pronoun owns the rest of the NP
-        if (POSSESSIVE_PRONOUNS.has(t.lower) && ch.end - ch.start > 1) {
+        if (ch.end - ch.start > 1 && POSSESSIVE_PRONOUNS.has(t.lower)) {
           const rest: Chunk = { ...ch, start: ch.start + 1, possessor: undefined };
           const m = resolveNp(doc, d, rest, ch.end);
           const pi = push(doc, pronounMention(doc, ch.start));
@@ -64,7 +64,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           continue;
         }
         // "Thousands of Iraqi Kurds", "Tens of thousands of students": skip the quantity to the named group
-        if (QUANTITY_HEADS.has(doc.tokens[ch.head].lower) && ch.possessor === undefined) {
+        if (ch.possessor === undefined && QUANTITY_HEADS.has(doc.tokens[ch.head].lower)) {
           let q = c;
           while (q + 1 < chunks.length && chunks[q + 1].kind === 'NP' && chunks[q + 1].prep === chunks[q].end && doc.tokens[chunks[q].end].lower === 'of' && QUANTITY_HEADS.has(doc.tokens[chunks[q + 1].head].lower)) q++;
           const grp = chunks[q + 1];
