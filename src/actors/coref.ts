@@ -44,22 +44,32 @@ interface Info {
  * earlier actor with the same role; first-person pronouns inside quotes take the quote's speaker.
  * Resolved mentions copy their antecedent's code and keep its span in `antecedent`.
  */
-export function resolveCoreference(doc: Doc, owners: Map<number, number>, compose: (mi: number, owner: ActorMention) => void): void {
+export function resolveCoreference(doc: Doc, owners: ReadonlyMap<number, number>, compose: (mi: number, owner: ActorMention) => void): void {
   // by mention index: is it a clause subject, and the head noun of its phrase ("Afghan rebel leaders" is plural
   // though the mention ends at "rebel"; the first NP of the mention gives it)
   const n = doc.mentions.length;
   const subjects = new Array<boolean>(n).fill(false);
-  for (const cl of doc.clauses) for (const c of cl.subject) {
-    const m = doc.chunks[c].mention;
-    if (m !== undefined) subjects[m] = true;
+  // (indexed loops here and below: in this large function V8 left for-of's iterators allocated)
+  const clauses = doc.clauses;
+  for (let k = 0; k < clauses.length; k++) {
+    const subject = clauses[k].subject;
+    for (let j = 0; j < subject.length; j++) {
+      const m = doc.chunks[subject[j]].mention;
+      if (m !== undefined) subjects[m] = true;
+    }
   }
   const heads = new Array<number>(n).fill(-1);
-  for (const ch of doc.chunks) if (ch.kind === 'NP' && ch.mention !== undefined && heads[ch.mention] < 0) heads[ch.mention] = ch.head;
+  const chunks = doc.chunks;
+  for (let k = 0; k < chunks.length; k++) {
+    const ch = chunks[k];
+    if (ch.kind === 'NP' && ch.mention !== undefined && heads[ch.mention] < 0) heads[ch.mention] = ch.head;
+  }
   const infos: Info[] = new Array<Info>(n);
   for (let i = 0; i < n; i++) infos[i] = info(doc, doc.mentions[i], i, subjects[i], heads[i] < 0 ? undefined : heads[i]);
   const quotes = quoteSpans(doc);
   const deferred: number[] = [];
-  for (const x of infos) {
+  for (let k = 0; k < n; k++) {
+    const x = infos[k];
     const m = x.m;
     if (m.kind === 'pronoun') {
       const p = x.head; // a pronoun's head is its lower-case text
@@ -88,7 +98,8 @@ export function resolveCoreference(doc: Doc, owners: Map<number, number>, compos
     return { start: q.start, end: q.end, speaker: sp ? doc.mentions.indexOf(sp) : null };
   });
   // first-person pronouns inside a quote belong to the quote's speaker
-  for (const i of deferred) {
+  for (let k = 0; k < deferred.length; k++) {
+    const i = deferred[k];
     const m = doc.mentions[i];
     const q = insideQuote(quotes, m.start);
     if (!q) continue;
@@ -279,6 +290,22 @@ function precedingPrep(doc: Doc, start: number): string {
   return '';
 }
 
+/** per sentence, the first place something is "in": a country or capital mention, else a place from the gazetteer */
+function placesBySentence(doc: Doc): Map<number, { country: string | null; text: string }> {
+  const placeOf = new Map<number, { country: string | null; text: string }>();
+  for (const x of doc.mentions) {
+    const s = doc.tokens[x.start].sent;
+    if (!placeOf.has(s) && x.locative && x.country && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start))) placeOf.set(s, x);
+  }
+  // a sentence with no such mention: its first gazetteer place (set in the same map: a sentence that has an entry
+  // by now has it from a mention or from an earlier place, and keeps it either way)
+  for (const p of doc.places) {
+    const s = doc.tokens[p.start].sent;
+    if (!placeOf.has(s) && p.country && AT_PLACE.has(precedingPrep(doc, p.start))) placeOf.set(s, p);
+  }
+  return placeOf;
+}
+
 /**
  * An agent without a country ("police", "protesters") takes the country of the sentence's place ("in
  * Cairo"), else the dateline's country, else the article's only country. Otherwise it stays unresolved.
@@ -299,27 +326,15 @@ export function inferAgentCountries(doc: Doc, dateline: { country: string; text:
   }
   // per sentence, the first place something is "in": a country or capital mention, else a city or region
   // from the gazetteer ("gunmen shot dead a police officer in Peshawar"); one pass each, not one per agent
+  // (made on first need: most passes have no agent to give a country)
   let placeOf: Map<number, { country: string | null; text: string }> | null = null;
-  const placeIn = (sent: number) => {
-    if (!placeOf) {
-      placeOf = new Map();
-      for (const x of doc.mentions) {
-        const s = doc.tokens[x.start].sent;
-        if (!placeOf.has(s) && x.locative && x.country && (x.kind === 'country' || x.kind === 'capital') && AT_PLACE.has(precedingPrep(doc, x.start))) placeOf.set(s, x);
-      }
-      const fromGazetteer = new Map<number, { country: string | null; text: string }>();
-      for (const p of doc.places) {
-        const s = doc.tokens[p.start].sent;
-        if (!placeOf.has(s) && !fromGazetteer.has(s) && p.country && AT_PLACE.has(precedingPrep(doc, p.start))) fromGazetteer.set(s, p);
-      }
-      for (const [s, p] of fromGazetteer) placeOf.set(s, p);
-    }
-    return placeOf.get(sent);
-  };
-  for (const m of doc.mentions) {
+  const mentions = doc.mentions;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
     if (m.kind !== 'agent' || m.country || !m.sector || m.coref || NO_COUNTRY_INFERENCE.has(m)) continue;
     if (indefiniteOnly && isDefinite(doc, m)) continue;
-    const place = placeIn(doc.tokens[m.start].sent);
+    placeOf ??= placesBySentence(doc);
+    const place = placeOf.get(doc.tokens[m.start].sent);
     const country = place?.country ?? speakerCountry(doc, m) ?? dateline?.country ?? only;
     if (!country) continue;
     m.country = country;

@@ -26,12 +26,16 @@ function atLineStart(text: string, start: number): boolean {
  */
 export function datelineCountry(doc: Doc, dict: ActorDictionary): { country: string; text: string } | null {
   const tokens = doc.tokens;
+  // a line start is the text's start or comes after a newline (atLineStart): no token before the first newline
+  // but one at 0 can be at one, and in a text without a newline (most single sentences) only the first token can
+  const newline = doc.text.indexOf('\n');
   for (let k = 0; k < tokens.length && tokens[k].start < 400; k++) {
     const t = tokens[k];
-    // an all-caps word at a line start (the word test first: it needs no slice of the text)
+    if (t.start !== 0 && t.start <= newline) continue;
+    if (t.start !== 0 && newline < 0) break;
+    // an all-caps word at a line start (the cheap tests first: the first letter, the few characters before it)
     const c0 = t.text.charCodeAt(0);
-    if (c0 < 65 || c0 > 90 || !CAPS_WORD.test(t.text)) continue;
-    if (!atLineStart(doc.text, t.start)) continue;
+    if (c0 < 65 || c0 > 90 || !atLineStart(doc.text, t.start) || !CAPS_WORD.test(t.text)) continue;
     let end = k + 1;
     while (end < tokens.length && CAPS_MORE.test(tokens[end].text) && end - k < 4) end++;
     const after = tokens[end];

@@ -1,6 +1,6 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
-import { startsUpperOrDigit, plainKey } from '../core/text.js';
+import { startsUpperOrDigit } from '../core/text.js';
 import { KeyFilter } from '../core/keyfilter.js';
 
 /** What a matched phrase stands for. */
@@ -36,19 +36,31 @@ interface Bucket {
   next: number[];
 }
 
-/** One matchable piece of text: a token, or a part of a token split at an internal hyphen ("pro-Russian"). */
-export interface Unit {
-  key: string;
-  raw: string;
+/**
+ * The matchable pieces of a token list ("units"): a token, or a part of a token split at an internal hyphen
+ * ("pro-Russian"), as parallel arrays, unit u at index u of each. One table is reused for every token list
+ * (see unitsOf): a document's units cost no object each.
+ */
+export interface Units {
+  /** the number of units */
+  n: number;
+  key: string[];
+  raw: string[];
   /** token index */
-  tok: number;
-  /** no whitespace between this unit and the previous one */
-  glued: boolean;
-  /** the whole token (so its lemma can be used) */
-  whole: boolean;
-  /** the key is a plain ASCII word's (letters and digits, lower case), so keyOf of an equal string is itself */
-  plain: boolean;
+  tok: number[];
+  /** GLUED | WHOLE | PLAIN bits */
+  flags: number[];
+  /** per token, its first unit (or, for a token without units, the next token's; [tokens.length] = n) */
+  firstUnit: number[];
+  /** bumped whenever the table is refilled, so that what was computed on an earlier list is not reused */
+  gen: number;
 }
+/** no whitespace between this unit and the previous one */
+const GLUED = 1;
+/** the whole token (so its lemma can be used) */
+const WHOLE = 2;
+/** the key is a plain ASCII word's (letters and digits, lower case), so keyOf of an equal string is itself */
+const PLAIN = 4;
 
 /** the lemma and plain singulars of a word key, for agent matching ("militias" → militia, "forces" → force); Lexicon.singularAgent tries them in the same order without building the list */
 function singulars(key: string, lemma: string): string[] {
@@ -93,32 +105,64 @@ function pluralIndex(byFirst: Map<string, Phrase[]>, oneWordAgent: (k: string) =
 
 /**
  * The units of the last token list asked for. A document's scans all come while the actors stage codes it, so one
- * entry serves them; another list (another document) is computed afresh. A WeakMap entry per document cost more.
+ * table serves them; another list (another document) refills it. A WeakMap entry per document cost more, and so
+ * did an object per unit.
  */
 let lastTokens: Token[] | null = null;
-let lastUnits: { units: Unit[]; firstUnit: number[] } = { units: [], firstUnit: [] };
+const table: Units = { n: 0, key: [], raw: [], tok: [], flags: [], firstUnit: [], gen: 0 };
 const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
 
+/**
+ * plainKey (core/text.ts) of a token, given its text and lower, for a token list made by annotate (whose lower is
+ * always text.toLowerCase()): null unless the text is an ASCII word (letters and digits), else its lower-case form,
+ * the text itself when it has no capital and else the token's lower, whose characters then need no reading. The
+ * strings are parameters: read from the token inside the inlined loop, V8's character reads were about twice as slow.
+ */
+function plainKeyOf(s: string, low: string): string | null {
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return null;
+    if (c <= 90 && c >= 65) upper = true;
+  }
+  return !upper ? s : low.length === s.length ? low : s.toLowerCase();
+}
+
+function pushUnit(key: string, raw: string, tok: number, flags: number): void {
+  const u = table.n++;
+  table.key[u] = key;
+  table.raw[u] = raw;
+  table.tok[u] = tok;
+  table.flags[u] = flags;
+}
+
 /** The units of a token list (the last list's are kept): hyphen and apostrophe tokens vanish but glue their neighbours. */
-export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] } {
-  if (tokens === lastTokens) return lastUnits;
-  const units: Unit[] = [];
-  const firstUnit: number[] = new Array<number>(tokens.length + 1).fill(-1); // small integers: a plain array is cheaper to make than a typed one
-  for (const t of tokens) {
+export function unitsOf(tokens: Token[]): Units {
+  return tokens === lastTokens ? table : fillUnits(tokens);
+}
+
+/** refill the table with the units of a token list */
+function fillUnits(tokens: Token[]): Units {
+  lastTokens = tokens;
+  table.gen++;
+  table.n = 0;
+  const firstUnit = table.firstUnit; // entries past tokens.length are stale and never read (no shrinking: it costs)
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    firstUnit[i] = -1;
     // glued to the previous unit: no whitespace from that unit's token to this one (dropped "-" tokens may sit between)
-    const prev = units[units.length - 1];
-    let glued = !!prev;
-    if (prev) for (let k = prev.tok; k < t.i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
+    let glued = table.n > 0;
+    if (glued) for (let k = table.tok[table.n - 1]; k < i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
     // split only a token that holds a hyphen (the regex split is the costly part of this loop); a plain ASCII
     // word (most tokens) holds none and is its own raw key (rawKeyOf)
-    const plain = plainKey(t);
+    const plain = plainKeyOf(t.text, t.lower);
     if (plain !== null || t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
       const raw = plain !== null ? t.text : rawKeyOf(t.text);
       const key = plain ?? raw.toLowerCase(); // = keyOf(t.text)
       if (!key) continue;
-      firstUnit[t.i] = units.length;
-      units.push({ key, raw, tok: t.i, glued, whole: true, plain: plain !== null });
+      firstUnit[i] = table.n;
+      pushUnit(key, raw, i, (glued ? GLUED : 0) | WHOLE | (plain !== null ? PLAIN : 0));
       continue;
     }
     const parts = t.text.split(INNER_HYPHEN);
@@ -127,18 +171,15 @@ export function unitsOf(tokens: Token[]): { units: Unit[]; firstUnit: number[] }
       const raw = rawKeyOf(p);
       const key = raw.toLowerCase(); // = keyOf(p)
       if (!key) continue;
-      if (firstUnit[t.i] < 0) firstUnit[t.i] = units.length;
-      units.push({ key, raw, tok: t.i, glued: first ? glued : true, whole: parts.length === 1, plain: false });
+      if (firstUnit[i] < 0) firstUnit[i] = table.n;
+      pushUnit(key, raw, i, (first ? (glued ? GLUED : 0) : GLUED) | (parts.length === 1 ? WHOLE : 0));
       first = false;
     }
   }
-  firstUnit[tokens.length] = units.length;
+  firstUnit[tokens.length] = table.n;
   // tokens without units (punctuation) point at the next unit
   for (let i = tokens.length - 1; i >= 0; i--) if (firstUnit[i] < 0) firstUnit[i] = firstUnit[i + 1];
-  const out = { units, firstUnit };
-  lastTokens = tokens;
-  lastUnits = out;
-  return out;
+  return table;
 }
 
 export interface LexMatch {
@@ -162,6 +203,8 @@ export class Lexicon {
   private dirty = true;
   /** plural word key → the one-word agent it is a plain plural of (see pluralIndex); built by prepare */
   private pluralAgents = new Map<string, Phrase>();
+  /** word key → its first one-word agent phrase (oneWordAgent, without reading the phrase list); built by prepare */
+  private agentWords = new Map<string, Phrase>();
   /** byFirst's lists as Buckets; built by prepare */
   private buckets = new Map<string, Bucket>();
   /** the keys of byFirst and pluralAgents, to skip Map lookups that would miss (core/keyfilter.ts; ~8 KB for dyad's dictionary); built by prepare */
@@ -191,7 +234,7 @@ export class Lexicon {
     this.size++;
     this.dirty = true;
     this.entryKeys = null;
-    this.openUnits = null;
+    this.openGen = -1;
   }
 
   /**
@@ -201,12 +244,12 @@ export class Lexicon {
    * Undecided (true) for a glued unit or a token without units.
    */
   mayJoinEntry(tokens: Token[], tok: number): boolean {
-    const { units, firstUnit } = unitsOf(tokens);
+    const U = unitsOf(tokens);
     let any = false;
-    for (let u = firstUnit[tok]; u >= 0 && u < units.length && units[u].tok === tok; u++) {
+    for (let u = U.firstUnit[tok]; u >= 0 && u < U.n && U.tok[u] === tok; u++) {
       any = true;
-      const alone = !units[u].glued && !(u + 1 < units.length && units[u + 1].glued);
-      if (!alone || this.entryWords().has(units[u].key)) return true;
+      const alone = !(U.flags[u] & GLUED) && !(u + 1 < U.n && U.flags[u + 1] & GLUED);
+      if (!alone || this.entryWords().has(U.key[u])) return true;
     }
     return !any;
   }
@@ -234,6 +277,12 @@ export class Lexicon {
         next: list.map((p) => (p.keys.length === 1 || (p.keys.length === 2 && p.value.type === 'agent') ? -1 : p.keys[1].charCodeAt(0))),
       });
     }
+    const agentWords = new Map<string, Phrase>();
+    for (const [k, list] of this.byFirst) {
+      const p = list.find((q) => q.keys.length === 1 && q.value.type === 'agent');
+      if (p) agentWords.set(k, p);
+    }
+    this.agentWords = agentWords;
     this.pluralAgents = pluralIndex(this.byFirst, (k) => this.oneWordAgent(k));
     const words = KeyFilter.forCount(this.byFirst.size + this.pluralAgents.size);
     for (const k of this.byFirst.keys()) words.add(k);
@@ -252,57 +301,58 @@ export class Lexicon {
   /** The longest phrase starting at unit u (not crossing token `endTok`), or null. */
   matchUnit(tokens: Token[], u: number, endTok: number): LexMatch | null {
     this.prepare();
-    return this.matchFrom(tokens, unitsOf(tokens).units, u, endTok);
+    return this.matchFrom(tokens, unitsOf(tokens), u, endTok);
   }
 
   /** matchUnit on the token list's units (prepared) */
-  private matchFrom(tokens: Token[], units: Unit[], u: number, endTok: number): LexMatch | null {
-    const start = units[u];
-    if (!start || start.tok >= endTok) return null;
+  private matchFrom(tokens: Token[], U: Units, u: number, endTok: number): LexMatch | null {
+    if (u >= U.n || U.tok[u] >= endTok) return null;
+    const startTok = U.tok[u];
     // candidate first-word keys: the unit alone, or glued with the next units ("Erdo"+"g"+"an")
-    let best: { p: Phrase; endUnit: number } | null = null;
+    let best: Phrase | null = null; // and the unit it ends before (two locals: no object per match)
+    let bestEnd = 0;
     let acc = '';
     let keyMay = false; // words.mayHaveKey(start.key), asked once for both lookups of the key
-    for (let j = u; j < units.length && j < u + 4; j++) {
-      if (j > u && !units[j].glued) break;
-      if (units[j].tok >= endTok) break;
-      acc += units[j].key;
+    for (let j = u; j < U.n && j < u + 4; j++) {
+      if (j > u && !(U.flags[j] & GLUED)) break;
+      if (U.tok[j] >= endTok) break;
+      acc += U.key[j];
       const may = this.words.mayHaveKey(acc);
       if (j === u) keyMay = may;
       const bucket = may ? this.buckets.get(acc) : undefined;
       if (bucket) {
         // a phrase of more words matches only if its second word starts as the next unit's key (matchPhrase
         // reads it as a prefix of that word), unless it is a two-word agent (see Bucket)
-        const nextChar = j + 1 < units.length && units[j + 1].tok < endTok ? units[j + 1].key.charCodeAt(0) : -2;
+        const nextChar = j + 1 < U.n && U.tok[j + 1] < endTok ? U.key[j + 1].charCodeAt(0) : -2;
         const { phrases, lens, next } = bucket;
         // sorted longest first, then by layer: the first phrase that matches is this bucket's best
         for (let k = 0; k < phrases.length; k++) {
-          if (best && lens[k] < best.p.keys.length) break;
+          if (best && lens[k] < best.keys.length) break;
           if (next[k] >= 0 && next[k] !== nextChar) continue;
           const p = phrases[k];
-          const e = this.matchPhrase(tokens, units, p, u, j + 1, endTok);
+          const e = this.matchPhrase(tokens, U, p, u, j + 1, endTok);
           if (e < 0) continue;
-          if (!best || p.keys.length > best.p.keys.length || p.layer > best.p.layer) best = { p, endUnit: e };
+          if (!best || p.keys.length > best.keys.length || p.layer > best.layer) { best = p; bestEnd = e; }
           break;
         }
       }
     }
-    if (!best && start.whole) {
+    if (!best && U.flags[u] & WHOLE) {
       // an agent of one word matched by lemma ("troops" → troop), or by a plain plural when the tagger
       // took a capitalised plural for a name ("Militias attacked")
       // the lemma's key: a plain word's lemma equal to its key is its own key (most words: "of", "police")
-      const lemma = tokens[start.tok].lemma;
-      const p = this.singularAgent(start.key, start.plain && lemma === start.key ? lemma : keyOf(lemma), keyMay);
-      if (p) best = { p, endUnit: u + 1 };
+      const lemma = tokens[startTok].lemma;
+      const key = U.key[u];
+      const p = this.singularAgent(key, U.flags[u] & PLAIN && lemma === key ? lemma : keyOf(lemma), keyMay);
+      if (p) { best = p; bestEnd = u + 1; }
     }
     if (!best) return null;
-    const last = units[best.endUnit - 1];
     return {
-      start: start.tok,
-      end: last.tok + 1,
-      value: best.p.value,
-      phrase: best.p.text,
-      partial: units[u - 1]?.tok === start.tok,
+      start: startTok,
+      end: U.tok[bestEnd - 1] + 1,
+      value: best.value,
+      phrase: best.text,
+      partial: u > 0 && U.tok[u - 1] === startTok,
     };
   }
 
@@ -318,15 +368,14 @@ export class Lexicon {
     return keyMay ? this.pluralAgents.get(key) ?? null : null;
   }
 
+  /** the first one-word agent phrase (in the sorted list) of a word key (prepared) */
   private oneWordAgent(k: string): Phrase | null {
-    const list = this.byFirst.get(k);
-    if (list) for (const p of list) if (p.keys.length === 1 && p.value.type === 'agent') return p;
-    return null;
+    return this.agentWords.get(k) ?? null;
   }
 
   /** Match phrase p whose first word ends at unit `next` (exclusive); returns the end unit or -1. */
-  private matchPhrase(tokens: Token[], units: Unit[], p: Phrase, first: number, next: number, endTok: number): number {
-    if (!this.caseOk(p, 0, units, first, next)) return -1;
+  private matchPhrase(tokens: Token[], U: Units, p: Phrase, first: number, next: number, endTok: number): number {
+    if (!this.caseOk(p, 0, U, first, next)) return -1;
     let j = next;
     for (let w = 1; w < p.keys.length; w++) {
       const want = p.keys[w];
@@ -334,37 +383,38 @@ export class Lexicon {
       let acc = '';
       const from = j;
       let ok = false;
-      while (j < units.length && units[j].tok < endTok) {
-        if (j > from && !units[j].glued) break;
-        acc += units[j].key;
+      while (j < U.n && U.tok[j] < endTok) {
+        if (j > from && !(U.flags[j] & GLUED)) break;
+        acc += U.key[j];
         j++;
         if (acc === want) { ok = true; break; }
         if (!want.startsWith(acc)) break;
       }
-      if (!ok && isLast && p.value.type === 'agent' && from < units.length && units[from].whole && units[from].tok < endTok && singulars(units[from].key, keyOf(tokens[units[from].tok].lemma)).includes(want)) {
+      if (!ok && isLast && p.value.type === 'agent' && from < U.n && U.flags[from] & WHOLE && U.tok[from] < endTok && singulars(U.key[from], keyOf(tokens[U.tok[from]].lemma)).includes(want)) {
         j = from + 1;
         ok = true;
       }
       if (!ok) return -1;
-      if (!this.caseOk(p, w, units, from, j)) return -1;
+      if (!this.caseOk(p, w, U, from, j)) return -1;
     }
     return j;
   }
 
-  private caseOk(p: Phrase, w: number, units: Unit[], a: number, b: number): boolean {
+  private caseOk(p: Phrase, w: number, U: Units, a: number, b: number): boolean {
     if (p.casing === 'any') return true;
     let raw = '';
-    for (let k = a; k < b; k++) raw += units[k].raw;
+    for (let k = a; k < b; k++) raw += U.raw[k];
     if (p.casing === 'exact') return raw === p.raw[w];
     return w > 0 || startsUpperOrDigit(raw);
   }
 
   /**
    * The match at unit u of the last token list scanned, bounded only by the list's end (null: none; undefined:
-   * not yet computed). Keyed by the units array, so it lasts exactly as long as unitsOf's entry: one document.
+   * not yet computed). Keyed by the unit table's generation, so it lasts exactly as long as unitsOf's entry: one
+   * document. The array is reused from list to list.
    */
   private openMatches: (LexMatch | null | undefined)[] = [];
-  private openUnits: Unit[] | null = null;
+  private openGen = -1;
 
   /**
    * matchFrom(tokens, units, u, endTok), reusing the match at u computed with no bound but the list's end (M).
@@ -376,31 +426,33 @@ export class Lexicon {
    * it still matches, and anything that outranked it under the bound would have outranked it without. Only an
    * M that runs past endTok is matched again under the bound (60 of ~27,000 per bench pass).
    */
-  private matchBounded(tokens: Token[], units: Unit[], u: number, endTok: number): LexMatch | null {
-    if (units[u].tok >= endTok) return null;
-    if (this.openUnits !== units) {
-      this.openUnits = units;
-      this.openMatches = new Array<LexMatch | null | undefined>(units.length);
+  private matchBounded(tokens: Token[], U: Units, u: number, endTok: number): LexMatch | null {
+    if (U.tok[u] >= endTok) return null;
+    if (this.openGen !== U.gen) {
+      this.openGen = U.gen;
+      // entries past U.n are stale and never read; the array only grows
+      if (this.openMatches.length < U.n) this.openMatches = new Array<LexMatch | null | undefined>(U.n);
+      else this.openMatches.fill(undefined, 0, U.n);
     }
     let m = this.openMatches[u];
-    if (m === undefined) m = this.openMatches[u] = this.matchFrom(tokens, units, u, tokens.length);
+    if (m === undefined) m = this.openMatches[u] = this.matchFrom(tokens, U, u, tokens.length);
     if (m === null || m.end <= endTok) return m;
-    return this.matchFrom(tokens, units, u, endTok);
+    return this.matchFrom(tokens, U, u, endTok);
   }
 
   /** Scan a token range left to right, longest match first; returns non-overlapping matches. */
   scan(tokens: Token[], startTok: number, endTok: number): LexMatch[] {
     this.prepare();
-    const { units, firstUnit } = unitsOf(tokens);
+    const U = unitsOf(tokens);
     const out: LexMatch[] = [];
-    let u = firstUnit[startTok];
-    while (u >= 0 && u < units.length && units[u].tok < endTok) {
-      const m = this.matchBounded(tokens, units, u, endTok);
+    let u = U.firstUnit[startTok];
+    while (u >= 0 && u < U.n && U.tok[u] < endTok) {
+      const m = this.matchBounded(tokens, U, u, endTok);
       if (m) {
         out.push(m);
         // continue after the last matched token
         let next = u + 1;
-        while (next < units.length && units[next].tok < m.end) next++;
+        while (next < U.n && U.tok[next] < m.end) next++;
         u = next;
       } else u++;
     }

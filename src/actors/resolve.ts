@@ -77,7 +77,8 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   const entries: LexMatch[] = [];
   const agents: LexMatch[] = [];
   let blockName: LexMatch | null = null;
-  for (const f of all) {
+  for (let k = 0; k < all.length; k++) {
+    const f = all[k];
     if (f.value.type === 'agent') { agents.push(f); continue; }
     if (f.value.type === 'block') { blockName ??= f; continue; }
     const glued = gluedAfter(tokens, f);
@@ -96,7 +97,8 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   if (!agents.length) {
     // a capital that only modifies another noun is no actor: "the Paris agreement", "the Minsk talks"
     let kept = 0;
-    for (const f of entries) {
+    for (let k = 0; k < entries.length; k++) {
+      const f = entries[k];
       if (f.value.type === 'entry' && f.value.role === 'capital') {
         const isHead = ch.head >= f.start && ch.head < f.end;
         const isOwner = (ch.possessor !== undefined && f.end <= ch.possessor + 1) || (opts.owner && f.start >= opts.owner.start);
@@ -114,13 +116,15 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
 
   // the strongest entry: person/group > igo > country; the first among equals
   let best: LexMatch | null = null;
-  for (const f of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const f = entries[k];
     if (f.value.type !== 'entry') continue;
     if (!best || rankOf(dict.entries[f.value.entryIndex]) > rankOf(dict.entries[(best.value as { entryIndex: number }).entryIndex])) best = f;
   }
   // the agent: the highest priority, ties to the last (the head)
   let agent: LexMatch | null = null;
-  for (const a of agents) {
+  for (let k = 0; k < agents.length; k++) {
+    const a = agents[k];
     if (a.value.type !== 'agent') continue;
     if (!agent || (agent.value.type === 'agent' && a.value.priority >= agent.value.priority)) agent = a;
   }
@@ -130,7 +134,8 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
   // the span: every entry, the agent, the block and the name
   let spanStart = name ? name.start : Infinity;
   let spanEnd = name ? name.end : -Infinity;
-  for (const f of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const f = entries[k];
     spanStart = Math.min(spanStart, f.start);
     spanEnd = Math.max(spanEnd, f.end);
   }
@@ -229,7 +234,8 @@ function resolveMatches(doc: Doc, dict: ActorDictionary, ch: Chunk, opts: Resolv
  */
 function dropCountriesInNames(doc: Doc, dict: ActorDictionary, ch: Chunk, all: LexMatch[], entries: LexMatch[], notes: string[]): void {
   let kept = 0;
-  for (const f of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const f = entries[k];
     if (f.value.type === 'entry' && f.value.role !== 'demonym' && dict.entries[f.value.entryIndex].kind === 'country' && (nameWordAt(doc.tokens, ch, all, f.start - 1) || nameWordAt(doc.tokens, ch, all, f.end))) {
       notes.push(`'${doc.spanText(f.start, f.end)}' is part of a longer name here`);
       continue;
@@ -243,14 +249,14 @@ function dropCountriesInNames(doc: Doc, dict: ActorDictionary, ch: Chunk, all: L
 
 /** the first match of a country entry */
 function firstCountry(dict: ActorDictionary, entries: LexMatch[]): LexMatch | undefined {
-  for (const f of entries) if (f.value.type === 'entry' && dict.entries[f.value.entryIndex].kind === 'country') return f;
+  for (let k = 0; k < entries.length; k++) { const f = entries[k]; if (f.value.type === 'entry' && dict.entries[f.value.entryIndex].kind === 'country') return f; }
   return undefined;
 }
 
 /** token k of the NP is a capitalised PROPN outside every match, and no title or month */
 function nameWordAt(tokens: Token[], ch: Chunk, all: LexMatch[], k: number): boolean {
   if (k < ch.start || k >= ch.end) return false;
-  for (const f of all) if (k >= f.start && k < f.end) return false;
+  for (let x = 0; x < all.length; x++) { const f = all[x]; if (k >= f.start && k < f.end) return false; }
   return tokens[k].pos === 'PROPN' && startsUpper(tokens[k].text) && !NOT_NAMES.has(tokens[k].lower);
 }
 

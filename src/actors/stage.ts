@@ -35,7 +35,7 @@ export function actorsStage(dict?: ActorDictionary): Stage {
       const d = dict ?? defaultActors();
       applyDiscards(doc, d);
       doc.mentions = [];
-      const owners = new Map<number, number>();
+      let owners: Map<number, number> | null = null; // made on first need (a possessive pronoun)
       const chunks = doc.chunks;
       for (let c = 0; c < chunks.length; c++) {
         const ch = chunks[c];
@@ -48,23 +48,23 @@ export function actorsStage(dict?: ActorDictionary): Stage {
           continue;
         }
         // "his forces": the pronoun owns the rest of the NP
-        if (POSSESSIVE_PRONOUNS.has(t.lower) && ch.end - ch.start > 1) {
+        if (ch.end - ch.start > 1 && POSSESSIVE_PRONOUNS.has(t.lower)) {
           const rest: Chunk = { ...ch, start: ch.start + 1, possessor: undefined };
           const m = resolveNp(doc, d, rest, ch.end);
           const pi = push(doc, pronounMention(doc, ch.start));
           ch.possessorMention = pi;
           if (m) {
             ch.mention = push(doc, m);
-            if (m.kind === 'agent') owners.set(ch.mention, pi);
+            if (m.kind === 'agent') (owners ??= new Map()).set(ch.mention, pi);
           } else if (PLACE_NOUNS.has(doc.tokens[ch.head].lemma)) {
             // "our cities": a place of the owner's country
             ch.mention = push(doc, { ...pronounMention(doc, ch.start), end: ch.end, text: doc.spanText(ch.start, ch.end), kind: 'country' });
-            owners.set(ch.mention, pi);
+            (owners ??= new Map()).set(ch.mention, pi);
           } else ch.mention = pi; // "attacked its positions": the owner stands for the NP, as "Russia's positions" does
           continue;
         }
         // "Thousands of Iraqi Kurds", "Tens of thousands of students": skip the quantity to the named group
-        if (QUANTITY_HEADS.has(doc.tokens[ch.head].lower) && ch.possessor === undefined) {
+        if (ch.possessor === undefined && QUANTITY_HEADS.has(doc.tokens[ch.head].lower)) {
           let q = c;
           while (q + 1 < chunks.length && chunks[q + 1].kind === 'NP' && chunks[q + 1].prep === chunks[q].end && doc.tokens[chunks[q].end].lower === 'of' && QUANTITY_HEADS.has(doc.tokens[chunks[q + 1].head].lower)) q++;
           const grp = chunks[q + 1];
@@ -137,12 +137,13 @@ export function actorsStage(dict?: ActorDictionary): Stage {
       distributeAgents(doc);
       const dateline = datelineCountry(doc, d);
       inferAgentCountries(doc, dateline, true);
-      resolveCoreference(doc, owners, (mi, o) => composeOwner(doc.mentions[mi], o));
+      resolveCoreference(doc, owners ?? NO_OWNERS, (mi, o) => composeOwner(doc.mentions[mi], o));
       inferAgentCountries(doc, dateline);
     },
   };
 }
 
+const NO_OWNERS: ReadonlyMap<number, number> = new Map();
 const COUNTRY_PREPS = new Set(['of', 'from', 'in']);
 const KIN = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'child', 'children', 'family', 'relative', 'cousin', 'nephew', 'niece', 'widow', 'grandson', 'granddaughter', 'spouse', 'girlfriend', 'boyfriend', 'fiancee', 'fiance', 'lawyer', 'biographer', 'dog']);
 const MANNER_PREPS = new Set(['with', 'by', 'of']);
