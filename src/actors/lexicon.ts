@@ -1,6 +1,6 @@
 import type { Token } from '../core/doc.js';
 import { keyOf, rawKeyOf, phraseWords } from './normalize.js';
-import { startsUpperOrDigit } from '../core/text.js';
+import { startsUpperOrDigit, plainKey } from '../core/text.js';
 import { KeyFilter } from '../core/keyfilter.js';
 
 /** What a matched phrase stands for. */
@@ -113,22 +113,6 @@ const table: Units = { n: 0, key: [], raw: [], tok: [], flags: [], firstUnit: []
 const HAS_HYPHEN = /[-‐‑–]/;
 const INNER_HYPHEN = /(?<=\p{L})[-‐‑–](?=\p{L})/u;
 
-/**
- * plainKey (core/text.ts) of a token, given its text and lower, for a token list made by annotate (whose lower is
- * always text.toLowerCase()): null unless the text is an ASCII word (letters and digits), else its lower-case form,
- * the text itself when it has no capital and else the token's lower, whose characters then need no reading. The
- * strings are parameters: read from the token inside the inlined loop, V8's character reads were about twice as slow.
- */
-function plainKeyOf(s: string, low: string): string | null {
-  let upper = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return null;
-    if (c <= 90 && c >= 65) upper = true;
-  }
-  return !upper ? s : low.length === s.length ? low : s.toLowerCase();
-}
-
 function pushUnit(key: string, raw: string, tok: number, flags: number): void {
   const u = table.n++;
   table.key[u] = key;
@@ -156,7 +140,7 @@ function fillUnits(tokens: Token[]): Units {
     if (glued) for (let k = table.tok[table.n - 1]; k < i && glued; k++) if (tokens[k].end !== tokens[k + 1].start) glued = false;
     // split only a token that holds a hyphen (the regex split is the costly part of this loop); a plain ASCII
     // word (most tokens) holds none and is its own raw key (rawKeyOf)
-    const plain = plainKeyOf(t.text, t.lower);
+    const plain = plainKey(t.text, t.lower);
     if (plain !== null || t.text.length <= 2 || !HAS_HYPHEN.test(t.text)) {
       const raw = plain !== null ? t.text : rawKeyOf(t.text);
       const key = plain ?? raw.toLowerCase(); // = keyOf(t.text)

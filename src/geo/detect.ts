@@ -66,7 +66,7 @@ function tokenKey(doc: Doc, cache: (string | undefined)[], k: number): string {
   let n = cache[k];
   if (n === undefined) {
     const t = doc.tokens[k];
-    n = plainKey(t) ?? tokenNorm(t.text);
+    n = plainKey(t.text, t.lower) ?? tokenNorm(t.text);
     cache[k] = n;
   }
   return n;
