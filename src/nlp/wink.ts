@@ -69,22 +69,12 @@ function lowerCase(s: string): string {
 }
 
 /**
- * What annotate reads from one wink lexeme (a token's `its.uniqueId`): its value, the value's lower case, and
- * wink's lemma of it lower-cased (null when wink gives none) under each POS it was met with: the first in `pos`
- * and `lemma`, any others in `more` as [pos, lemma, pos, lemma, ...] (most words are met with one tag; the
- * first is kept in the record itself, so that reading it touches no other object).
- */
-interface Lexeme {
-  value: string;
-  lower: string;
-  /** null until the first lemma is read (its.pos is always a string) */
-  pos: string | null;
-  lemma: string | null;
-  more: (string | null)[] | null;
-}
-
-/**
- * Lexemes met so far, by lexeme index, for the one wink instance (filled on first sight with `itemAt(k).out`).
+ * What annotate reads from wink's lexemes (a token's `its.uniqueId`), met so far, for the one wink instance: for
+ * lexeme u, the LEX slots from u * LEX of `lex` hold its value, the value's lower case, and wink's lemma of it
+ * lower-cased (null when wink gives none) under the first POS it was met with; lemmas under other POS are in
+ * `lexMore` as [pos, lemma, pos, lemma, ...] (most words are met with one tag). One flat array and not an
+ * object per lexeme: a sentence's words lie far apart by lexeme index, and a record behind a slot was a second
+ * cache miss in a row for every token (slot, then record; about a third of annotate's own time).
  * Exact, because a token's value and (unless the token is part of an expanded contraction) its lemma depend on
  * nothing but its lexeme and POS:
  * - its.value is `cache.value(u)`, the lexeme list at u;
@@ -94,34 +84,40 @@ interface Lexeme {
  *   lemma) and the token's POS, or calls the lemmatizer with u's normal and the POS (memoLemmatize above);
  * - wink's cache only appends lexemes (words outside the model's vocabulary are added the first time they are
  *   met) and never changes one, so what was read at u stays true.
- * The slots grow with wink's own lexicon (one per lexeme up to the highest index met); the records are dropped
- * when there are more than LEXEME_MEMO_MAX. test/wink-lemma.test.ts compares annotate with the bare model.
+ * The slots grow with wink's own lexicon (up to the highest index met); all is dropped before a document when
+ * more than LEXEME_MEMO_MAX lexemes are held (never during one: annotate reads a token's slots after filling
+ * them). test/wink-lemma.test.ts compares annotate with the bare model.
  */
-let lexemes: (Lexeme | undefined)[] = [];
+const LEX = 4;
+const VALUE = 0, LOWER = 1, POS = 2, LEMMA = 3;
+/** a value slot is undefined until the lexeme is met; a POS slot null until its first lemma is read (no POS matches) */
+let lex: (string | null | undefined)[] = [];
+let lexMore = new Map<number, (string | null)[]>();
 let lexemeCount = 0;
 /** most lexemes held before the memo starts afresh */
 const LEXEME_MEMO_MAX = 100_000;
 
 /** room for lexeme u (a loop of its own: optimised with the loop, newLexeme would deoptimise) */
 function growLexemes(u: number): void {
-  while (lexemes.length <= u) lexemes.push(undefined);
+  while (lex.length < (u + 1) * LEX) lex.push(undefined);
 }
 
+/** lexeme u's slots filled from token k; returns its value */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function newLexeme(wt: any, its: any, k: number, u: number): Lexeme {
-  if (++lexemeCount > LEXEME_MEMO_MAX) {
-    lexemes = [];
-    lexemeCount = 1;
-  }
+function newLexeme(wt: any, its: any, k: number, u: number): string {
+  lexemeCount++;
   growLexemes(u);
   const value = wt.itemAt(k).out(its.value) as string;
-  const x: Lexeme = { value, lower: lowerCase(value), pos: null, lemma: null, more: null };
-  lexemes[u] = x;
-  return x;
+  const b = u * LEX;
+  lex[b + VALUE] = value;
+  lex[b + LOWER] = lowerCase(value);
+  lex[b + POS] = null;
+  lex[b + LEMMA] = null;
+  return value;
 }
 
-/** each wink token's lexeme record, for annotate only: a buffer reused from document to document */
-const lexemeScratch: Lexeme[] = [];
+/** each wink token's value, for annotate only: a buffer reused from document to document */
+const valueScratch: string[] = [];
 
 /** wink's lemma of token k, lower-cased; null for none (annotate then takes the token's lower case) */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -130,16 +126,18 @@ function winkLemma(wt: any, its: any, k: number): string | null {
   return l ? lowerCase(l) : null;
 }
 
-/** the lemma of token k (not a contraction part) of lexeme x with POS p, from the memo or else from wink */
+/** the lemma of token k (not a contraction part) of lexeme u with POS p, from the memo or else from wink */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function otherLemma(x: Lexeme, p: string, wt: any, its: any, k: number): string | null {
-  const more = x.more;
+function otherLemma(u: number, p: string, wt: any, its: any, k: number): string | null {
+  const more = lexMore.get(u);
   if (more) for (let j = 0; j < more.length; j += 2) if (more[j] === p) return more[j + 1];
   const l = winkLemma(wt, its, k);
-  if (x.pos === null) {
-    x.pos = p;
-    x.lemma = l;
-  } else x.more = more ? [...more, p, l] : [p, l];
+  const b = u * LEX;
+  if (lex[b + POS] === null) {
+    lex[b + POS] = p;
+    lex[b + LEMMA] = l;
+  } else if (more) more.push(p, l);
+  else lexMore.set(u, [p, l]);
   return l;
 }
 
@@ -156,6 +154,11 @@ export function annotate(doc: Doc): void {
   const text = latin1Letters(masked.text); // same length: "Erdoğan" stays one word (letters.ts)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
+  if (lexemeCount > LEXEME_MEMO_MAX) {
+    lex = [];
+    lexMore = new Map();
+    lexemeCount = 0;
+  }
   const wt = wd.tokens();
   const ids = wt.out(its.uniqueId) as number[];
   const pos = wt.out(its.pos) as string[];
@@ -165,17 +168,16 @@ export function annotate(doc: Doc): void {
   const tokens: Token[] = [];
   const map = scratchMap(ids.length); // wink index -> our index (skips dropped tokens)
   let cursor = 0;
-  // every token's lexeme record first, in a loop of its own: a sentence's words lie far apart in the memo (by
-  // lexeme index), and a short loop lets the processor fetch several at once (read one at a time in the token
-  // loop, they were about a third of annotate's own time)
-  const lexOf = lexemeScratch;
+  // every token's value first, in a loop of its own: a sentence's words lie far apart in the memo (by lexeme
+  // index), and a short loop lets the processor fetch several at once
+  const vals = valueScratch;
   for (let k = 0; k < ids.length; k++) {
     const u = ids[k];
-    lexOf[k] = (u < lexemes.length ? lexemes[u] : undefined) ?? newLexeme(wt, its, k, u);
+    const b = u * LEX;
+    vals[k] = (b < lex.length ? (lex[b + VALUE] as string | undefined) : undefined) ?? newLexeme(wt, its, k, u);
   }
   for (let k = 0; k < ids.length; k++) {
-    const x = lexOf[k];
-    const v = x.value;
+    const v = vals[k];
     // blank tokens, wink's tabCRLF ones ("\n", "\r\n\t") among them (isSpace is JavaScript's \s, what trim drops)
     const lead = v.charCodeAt(0);
     if (v.length === 0 || (isSpace(lead) && v.trim() === '')) continue;
@@ -199,9 +201,10 @@ export function annotate(doc: Doc): void {
     // lexicon's own string, the same one in every document)
     const raw = found && (same || doc.text.startsWith(v, at)) ? v : doc.text.slice(at, end);
     map[k] = tokens.length;
-    const lower = raw === v ? x.lower : lowerCase(raw);
+    const b = ids[k] * LEX;
+    const lower = raw === v ? (lex[b + LOWER] as string) : lowerCase(raw);
     const p = pos[k];
-    const l = contraction[k] ? winkLemma(wt, its, k) : x.pos === p ? x.lemma : otherLemma(x, p, wt, its, k);
+    const l = contraction[k] ? winkLemma(wt, its, k) : lex[b + POS] === p ? (lex[b + LEMMA] as string | null) : otherLemma(ids[k], p, wt, its, k);
     tokens.push({
       i: tokens.length,
       start: at,
