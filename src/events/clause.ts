@@ -7,7 +7,7 @@ import type { Draft } from './build.js';
 import { isHostile, intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS, RAISING_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
 import { mentionOf, mentionsOf, firstChild, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
-import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
+import { codeVerb, verbHasPatterns, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
 import { pushPairs } from './emit.js';
 
 /**
@@ -28,12 +28,17 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (cl.verb === null || consumed.includes(cl.i) || (cl.i === ctx.attributionClause && !ctx.literal)) continue;
     const vg = doc.verbs[cl.verb];
     if (vg.infinitive) continue; // only coded through the verb that governs it
+    // the skip test below, asked before any of the clause's setup for the verbs it surely skips: a verb whose
+    // heads have no pattern (codeVerb gives it no event) and that no rule names; its `lemma` there is its own
+    // unless it is 'be' (a rule names it) or passive
+    if (!vg.passive && !COMPOSING.has(vg.lemma) && !verbHasPatterns(doc, vg, verbs)) continue;
     const why = ctx.literal ? null : blocked(ctx, cl);
     if (why) continue;
     const rules: string[] = [];
     const subjectChunks = clauseSubject(doc, cl.i);
-    const own = mentionsOf(doc, subjectChunks, true);
-    const notTarget = vg.passive ? undefined : (m: ActorMention) => own.some((s) => sameActor(s, m));
+    // the subject's coded actors, gathered when codeVerb first asks about a target
+    let own: ActorMention[] | null = null;
+    const notTarget = vg.passive ? undefined : (m: ActorMention) => (own ??= mentionsOf(doc, subjectChunks, true)).some((s) => sameActor(s, m));
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
     let negated = ctx.literal ? false : vg.negated;
