@@ -41,13 +41,6 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const notTarget = vg.passive ? undefined : (m: ActorMention) => (own ??= mentionsOf(doc, subjectChunks, true)).some((s) => sameActor(s, m));
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
-    let negated = ctx.literal ? false : vg.negated;
-    // "Neither Egypt nor Jordan condemned Israel": a negated joint subject
-    const subj0 = subjectChunks[0];
-    if (!ctx.literal && !negated && subj0 !== undefined && (doc.tokens[doc.chunks[subj0].start].lower === 'neither' || doc.tokens[doc.chunks[subj0].start - 1]?.lower === 'neither')) {
-      negated = true;
-      rules.push("'neither … nor' subject: negated");
-    }
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
@@ -57,7 +50,6 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const intentAdj = (vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower)) || intentParticiple;
     // "is about to restore ties": the imminent action itself
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
-    const inf0 = firstChild(ctx, cl.i, 'infinitival');
     // "was seen / is said to break into": the subject did what the infinitive says (reported, not intended)
     const raised = vg.passive && RAISING_VERBS.has(vg.lemma) && !intentParticiple;
     const lemma = intentAdj ? 'intend' : aboutTo || raised ? 'begin' : vg.lemma;
@@ -65,7 +57,15 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // gives it one or emits for it, and every such rule names its verb (control, complement, speech, demand,
     // appeal and light verbs, 'be', 'pay', 'protest'): for any other verb that work is skipped
     if ((!coded || !code) && !COMPOSING.has(lemma) && !COMPOSING.has(vg.lemma)) continue;
+    let negated = ctx.literal ? false : vg.negated;
+    // "Neither Egypt nor Jordan condemned Israel": a negated joint subject
+    const subj0 = subjectChunks[0];
+    if (!ctx.literal && !negated && subj0 !== undefined && (doc.tokens[doc.chunks[subj0].start].lower === 'neither' || doc.tokens[doc.chunks[subj0].start - 1]?.lower === 'neither')) {
+      negated = true;
+      rules.push("'neither … nor' subject: negated");
+    }
     let conditional = conditionBelow(ctx, cl.i);
+    const inf0 = firstChild(ctx, cl.i, 'infinitival');
     // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
     const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
     const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;
