@@ -166,15 +166,17 @@ function compile(words: string): RegExp[] {
 
 let contexts: KeywordRule[] | null = null;
 let modes: KeywordRule[] | null = null;
-let contextIndex: WordIndex | null = null;
-let modeIndex: WordIndex | null = null;
+/**
+ * one index of both tables, the context rules first and then the modes (mode i is rule contexts.length + i):
+ * a text is scanned once for both, where the modes took a scan of their own
+ */
+let ruleIndex: WordIndex | null = null;
 
 function load(): void {
   if (contexts) return;
   const c = readTsv(dataPath('plover', 'contexts.tsv')).rows.map((r) => ({ value: r.cells[0], patterns: compile(r.cells[1] ?? ''), words: wordsOf(r.cells[1] ?? '') }));
   const m = readTsv(dataPath('plover', 'modes.tsv')).rows.map((r) => ({ type: r.cells[0], value: r.cells[1], patterns: compile(r.cells[2] ?? ''), words: wordsOf(r.cells[2] ?? '') }));
-  contextIndex = wordIndex(c);
-  modeIndex = wordIndex(m);
+  ruleIndex = wordIndex([...c, ...m]);
   contexts = c.map((r) => ({ value: r.value, patterns: r.patterns }));
   modes = m.map((r) => ({ type: r.type, value: r.value, patterns: r.patterns }));
 }
@@ -182,7 +184,8 @@ function load(): void {
 /** what the events of one evidence text share: the contexts it speaks of, the modes it may */
 interface Spoken {
   found: string[];
-  modes: Uint8Array | null;
+  /** mayMatch of the text on ruleIndex: mode i may match where may[modeBase + i] is 1 */
+  may: Uint8Array;
 }
 
 /**
@@ -202,23 +205,23 @@ export const ploverContextStage: Stage = {
       const text = ev.evidence.text;
       let sp = spoken.get(text);
       if (!sp) {
-        const may = mayMatch(contextIndex!, text);
+        const may = mayMatch(ruleIndex!, text);
         const found: string[] = [];
         for (let i = 0; i < contexts!.length; i++) {
           if (may[i] && contexts![i].patterns.some((p) => p.test(text))) found.push(contexts![i].value);
         }
-        sp = { found, modes: null };
+        sp = { found, may };
         spoken.set(text, sp);
       }
       ev.plover.context = withContexts(ev.plover.context, sp.found);
+      const may = sp.may;
+      const modeBase = contexts!.length;
       if (!ev.plover.mode && ev.plover.type) {
-        const may = (sp.modes ??= mayMatch(modeIndex!, text));
-        const m = modes!.find((r, i) => r.type === ev.plover.type && may[i] === 1 && r.patterns.some((p) => p.test(text)));
+        const m = modes!.find((r, i) => r.type === ev.plover.type && may[modeBase + i] === 1 && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
       } else if (ev.plover.type === 'ASSAULT' && ev.plover.mode === 'heavy-weapons' && ev.cameo.startsWith('195')) {
         // the 2021 table files aerial weapons (195x) under heavy-weapons; the evidence may name the drone or aircraft
-        const may = (sp.modes ??= mayMatch(modeIndex!, text));
-        const m = modes!.find((r, i) => r.type === 'ASSAULT' && (r.value === 'drone' || r.value === 'aerial') && may[i] === 1 && r.patterns.some((p) => p.test(text)));
+        const m = modes!.find((r, i) => r.type === 'ASSAULT' && (r.value === 'drone' || r.value === 'aerial') && may[modeBase + i] === 1 && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
       }
     }
