@@ -40,19 +40,16 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   const { first, last } = doc.sentences[sent];
   const chunkIdx: number[] = [];
   for (let c = chunkFrom; c < doc.chunks.length; c++) chunkIdx.push(c);
-  // chunk → its verb and token → the chunk starting there, in one array reused across sentences (they were two
-  // Maps per sentence): the verb of chunk c at at[c - chunkFrom], the chunk starting at token k at
-  // at[startAt0 + k] (after the verbs), -1 for none; read at offsets into the scratch array itself, as a
-  // subarray view per sentence cost more than filling it
+  // chunk → its verb and token → the chunk starting there, in arrays reused across sentences (they were two
+  // Maps per sentence): vgAt[c - chunkFrom], startAt[k - first], -1 for none
   const nChunks = doc.chunks.length - chunkFrom;
   if (scratch.length < nChunks + last - first) scratch = new Int32Array(2 * (nChunks + last - first));
-  const at = scratch;
-  at.fill(-1, 0, nChunks + last - first);
-  for (let v = verbFrom; v < doc.verbs.length; v++) at[doc.verbs[v].chunk - chunkFrom] = v;
-  const startAt0 = nChunks - first;
-  for (const c of chunkIdx) at[startAt0 + doc.chunks[c].start] = c;
+  const vgAt = scratch.subarray(0, nChunks).fill(-1);
+  for (let v = verbFrom; v < doc.verbs.length; v++) vgAt[doc.verbs[v].chunk - chunkFrom] = v;
+  const startAt = scratch.subarray(nChunks, nChunks + last - first).fill(-1);
+  for (const c of chunkIdx) startAt[doc.chunks[c].start - first] = c;
   /** the chunk starting at token k of the sentence, or -1 */
-  const chunkStartingAt = (k: number): number => (k >= first && k < last ? at[startAt0 + k] : -1);
+  const chunkStartingAt = (k: number): number => (k >= first && k < last ? startAt[k - first] : -1);
 
   const bounds: Boundary[] = [{ at: first, kind: 'main', marker: null }];
   const push = (b: Boundary) => {
@@ -90,11 +87,11 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
       const c = chunkStartingAt(k + 1);
       if (c >= 0) {
         const ch = doc.chunks[c];
-        const v = at[c - chunkFrom];
+        const v = vgAt[c - chunkFrom];
         if (ch.kind === 'VG' && v >= 0 && finite(doc, v)) push({ at: k, kind: 'coordinate', marker: k });
         else if (ch.kind === 'NP') {
           const c2 = chunkStartingAt(ch.end);
-          const v2 = c2 >= 0 ? at[c2 - chunkFrom] : -1;
+          const v2 = c2 >= 0 ? vgAt[c2 - chunkFrom] : -1;
           // only after an earlier verb: "France, Germany and Italy condemned" is one coordinated subject
           let verbBefore = false;
           for (let v = verbFrom; v < doc.verbs.length && !verbBefore; v++) verbBefore = doc.chunks[doc.verbs[v].chunk].start < k;
@@ -109,7 +106,7 @@ export function clauseSentence(doc: Doc, sent: number, chunkFrom: number, verbFr
   let segStart = first;
   for (const c of chunkIdx) {
     const ch = doc.chunks[c];
-    const v = at[c - chunkFrom];
+    const v = vgAt[c - chunkFrom];
     // the last boundary at or before the chunk (no less than the sentence start)
     let segNow = first;
     for (const b of bounds) if (b.at <= ch.start && b.at > segNow) segNow = b.at;
