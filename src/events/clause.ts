@@ -7,7 +7,7 @@ import type { Draft } from './build.js';
 import { isHostile, intentCode, threatCode, refuseCode, appealCode, demandCode, isReciprocal, INTENT_VERBS, THREAT_VERBS, REFUSE_VERBS, ASPECT_VERBS, APPEAL_VERBS, DEMAND_VERBS, INTENT_ADJECTIVES, LIGHT_VERBS, RAISING_VERBS } from './compose.js';
 import { matchPatterns } from './match.js';
 import { mentionOf, mentionsOf, firstChild, blocked, speakerOf, isQuoted, sameActor, type SentenceCtx } from './context.js';
-import { codeVerb, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
+import { codeVerb, verbHasPatterns, byAgent, isReducedPassive, hasTargetNoun, type Coded } from './targets.js';
 import { pushPairs } from './emit.js';
 
 /**
@@ -28,21 +28,19 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     if (cl.verb === null || consumed.includes(cl.i) || (cl.i === ctx.attributionClause && !ctx.literal)) continue;
     const vg = doc.verbs[cl.verb];
     if (vg.infinitive) continue; // only coded through the verb that governs it
+    // the skip test below, asked before any of the clause's setup for the verbs it surely skips: a verb whose
+    // heads have no pattern (codeVerb gives it no event) and that no rule names; its `lemma` there is its own
+    // unless it is 'be' (a rule names it) or passive
+    if (!vg.passive && !COMPOSING.has(vg.lemma) && !verbHasPatterns(doc, vg, verbs)) continue;
     const why = ctx.literal ? null : blocked(ctx, cl);
     if (why) continue;
     const rules: string[] = [];
     const subjectChunks = clauseSubject(doc, cl.i);
-    const own = mentionsOf(doc, subjectChunks, true);
-    const notTarget = vg.passive ? undefined : (m: ActorMention) => own.some((s) => sameActor(s, m));
+    // the subject's coded actors, gathered when codeVerb first asks about a target
+    let own: ActorMention[] | null = null;
+    const notTarget = vg.passive ? undefined : (m: ActorMention) => (own ??= mentionsOf(doc, subjectChunks, true)).some((s) => sameActor(s, m));
     let coded = codeVerb(ctx, cl, verbs, notTarget);
     let code = coded?.code ?? null;
-    let negated = ctx.literal ? false : vg.negated;
-    // "Neither Egypt nor Jordan condemned Israel": a negated joint subject
-    const subj0 = subjectChunks[0];
-    if (!ctx.literal && !negated && subj0 !== undefined && (doc.tokens[doc.chunks[subj0].start].lower === 'neither' || doc.tokens[doc.chunks[subj0].start - 1]?.lower === 'neither')) {
-      negated = true;
-      rules.push("'neither … nor' subject: negated");
-    }
     // control verbs: "pledged to send", "threatened to attack", "refused to meet", "began shelling";
     // a purpose infinitive after an object ("began a hunger strike to demand") is not controlled
     const vEnd = doc.chunks[vg.chunk].end;
@@ -52,7 +50,6 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     const intentAdj = (vg.lemma === 'be' && !!adj && INTENT_ADJECTIVES.has(adj.lower)) || intentParticiple;
     // "is about to restore ties": the imminent action itself
     const aboutTo = vg.lemma === 'be' && !!adj && adj.lower === 'about';
-    const inf0 = firstChild(ctx, cl.i, 'infinitival');
     // "was seen / is said to break into": the subject did what the infinitive says (reported, not intended)
     const raised = vg.passive && RAISING_VERBS.has(vg.lemma) && !intentParticiple;
     const lemma = intentAdj ? 'intend' : aboutTo || raised ? 'begin' : vg.lemma;
@@ -60,7 +57,15 @@ export function codeSentence(ctx: SentenceCtx, verbs: VerbDictionary, nouns: Ver
     // gives it one or emits for it, and every such rule names its verb (control, complement, speech, demand,
     // appeal and light verbs, 'be', 'pay', 'protest'): for any other verb that work is skipped
     if ((!coded || !code) && !COMPOSING.has(lemma) && !COMPOSING.has(vg.lemma)) continue;
+    let negated = ctx.literal ? false : vg.negated;
+    // "Neither Egypt nor Jordan condemned Israel": a negated joint subject
+    const subj0 = subjectChunks[0];
+    if (!ctx.literal && !negated && subj0 !== undefined && (doc.tokens[doc.chunks[subj0].start].lower === 'neither' || doc.tokens[doc.chunks[subj0].start - 1]?.lower === 'neither')) {
+      negated = true;
+      rules.push("'neither … nor' subject: negated");
+    }
     let conditional = conditionBelow(ctx, cl.i);
+    const inf0 = firstChild(ctx, cl.i, 'infinitival');
     // only adverbials ("on Monday", "again") may stand between the verb and its controlled infinitive
     const objectBetween = !!inf0 && hasObjectBetween(ctx, vEnd + (intentAdj || aboutTo ? 1 : 0), inf0.start);
     const inf = inf0 && (!objectBetween || APPEAL_VERBS.has(lemma)) ? inf0 : undefined;

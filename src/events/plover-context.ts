@@ -28,7 +28,26 @@ interface WordIndex {
   size: number;
   /** the `exact` entries by wordHash of their word: [word, rules], checked character by character */
   byHash: Map<number, [string, number[]][]>;
+  /**
+   * 1 where some `exact` word's hash has these low bits (HASH_BITS of them): most words of a text have no entry,
+   * and this one read answers for them without a Map lookup
+   */
+  hashSeen: Uint8Array;
+  /**
+   * `prefix` split by the segment's length: those of PREFIX_KEY characters or more by the hash of their first
+   * PREFIX_KEY characters (most words then try no segment at all, where by first character they tried every
+   * segment of that letter), with a `hashSeen` of their own; shorter ones by first character code (a word's first
+   * character is ASCII)
+   */
+  prefixByHash: Map<number, [string, number][]>;
+  prefixSeen: Uint8Array;
+  shortPrefixAt: ([string, number][] | undefined)[];
 }
+
+const PREFIX_KEY = 3;
+
+const HASH_BITS = 14;
+const HASH_MASK = (1 << HASH_BITS) - 1;
 
 /**
  * A hash of a lower-cased ASCII word, computed one character at a time (the same steps as mayMatch's scan of
@@ -52,7 +71,8 @@ function isWordAt(text: string, a: number, b: number, w: string): boolean {
 }
 
 function wordIndex(rules: { words: string[] }[]): WordIndex {
-  const ix: WordIndex = { exact: new Map(), prefix: new Map(), always: [], size: rules.length, byHash: new Map() };
+  const ix: WordIndex = { exact: new Map(), prefix: new Map(), always: [], size: rules.length, byHash: new Map(), hashSeen: new Uint8Array(1 << HASH_BITS),
+    prefixByHash: new Map(), prefixSeen: new Uint8Array(1 << HASH_BITS), shortPrefixAt: new Array(128).fill(undefined) };
   rules.forEach((r, i) => {
     for (const w of r.words) {
       const lw = w.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -76,6 +96,22 @@ function wordIndex(rules: { words: string[] }[]): WordIndex {
     let same = ix.byHash.get(h);
     if (!same) ix.byHash.set(h, (same = []));
     same.push([w, list]);
+    ix.hashSeen[h & HASH_MASK] = 1;
+  }
+  for (const list of ix.prefix.values()) {
+    for (const entry of list) {
+      const seg = entry[0];
+      if (seg.length < PREFIX_KEY) {
+        (ix.shortPrefixAt[seg.charCodeAt(0)] ??= []).push(entry);
+        continue;
+      }
+      let h = 0;
+      for (let j = 0; j < PREFIX_KEY; j++) h = hashStep(h, seg.charCodeAt(j));
+      let same = ix.prefixByHash.get(h);
+      if (!same) ix.prefixByHash.set(h, (same = []));
+      same.push(entry);
+      ix.prefixSeen[h & HASH_MASK] = 1;
+    }
   }
   return ix;
 }
@@ -90,6 +126,8 @@ function mayMatch(ix: WordIndex, text: string): Uint8Array {
   for (const i of ix.always) may[i] = 1;
   let a = -1;
   let h = 0;
+  // the hash of the word's first PREFIX_KEY characters
+  let hKey = 0;
   for (let k = 0; k <= text.length; k++) {
     let c = k < text.length ? text.charCodeAt(k) : 32;
     const upper = c >= 65 && c <= 90;
@@ -97,11 +135,16 @@ function mayMatch(ix: WordIndex, text: string): Uint8Array {
       if (upper) c += 32;
       if (a < 0) { a = k; h = 0; }
       h = hashStep(h, c);
+      if (k - a === PREFIX_KEY - 1) hKey = h;
     } else if (a >= 0) {
-      const ex = ix.byHash.get(h);
+      const ex = ix.hashSeen[h & HASH_MASK] === 1 ? ix.byHash.get(h) : undefined;
       if (ex) for (const [w, list] of ex) if (isWordAt(text, a, k, w)) for (const i of list) may[i] = 1;
-      const pre = ix.prefix.get(lowerAt(text, a));
-      if (pre) for (const [seg, i] of pre) if (seg.length <= k - a && isWordAt(text, a, a + seg.length, seg)) may[i] = 1;
+      if (k - a >= PREFIX_KEY && ix.prefixSeen[hKey & HASH_MASK] === 1) {
+        const pre = ix.prefixByHash.get(hKey);
+        if (pre) for (const [seg, i] of pre) if (seg.length <= k - a && isWordAt(text, a, a + seg.length, seg)) may[i] = 1;
+      }
+      const short = ix.shortPrefixAt[lowerAt(text, a)];
+      if (short) for (const [seg, i] of short) if (seg.length <= k - a && isWordAt(text, a, a + seg.length, seg)) may[i] = 1;
       a = -1;
     }
   }
@@ -123,15 +166,17 @@ function compile(words: string): RegExp[] {
 
 let contexts: KeywordRule[] | null = null;
 let modes: KeywordRule[] | null = null;
-let contextIndex: WordIndex | null = null;
-let modeIndex: WordIndex | null = null;
+/**
+ * one index of both tables, the context rules first and then the modes (mode i is rule contexts.length + i):
+ * a text is scanned once for both, where the modes took a scan of their own
+ */
+let ruleIndex: WordIndex | null = null;
 
 function load(): void {
   if (contexts) return;
   const c = readTsv(dataPath('plover', 'contexts.tsv')).rows.map((r) => ({ value: r.cells[0], patterns: compile(r.cells[1] ?? ''), words: wordsOf(r.cells[1] ?? '') }));
   const m = readTsv(dataPath('plover', 'modes.tsv')).rows.map((r) => ({ type: r.cells[0], value: r.cells[1], patterns: compile(r.cells[2] ?? ''), words: wordsOf(r.cells[2] ?? '') }));
-  contextIndex = wordIndex(c);
-  modeIndex = wordIndex(m);
+  ruleIndex = wordIndex([...c, ...m]);
   contexts = c.map((r) => ({ value: r.value, patterns: r.patterns }));
   modes = m.map((r) => ({ type: r.type, value: r.value, patterns: r.patterns }));
 }
@@ -139,7 +184,8 @@ function load(): void {
 /** what the events of one evidence text share: the contexts it speaks of, the modes it may */
 interface Spoken {
   found: string[];
-  modes: Uint8Array | null;
+  /** mayMatch of the text on ruleIndex: mode i may match where may[modeBase + i] is 1 */
+  may: Uint8Array;
 }
 
 /**
@@ -159,23 +205,23 @@ export const ploverContextStage: Stage = {
       const text = ev.evidence.text;
       let sp = spoken.get(text);
       if (!sp) {
-        const may = mayMatch(contextIndex!, text);
+        const may = mayMatch(ruleIndex!, text);
         const found: string[] = [];
         for (let i = 0; i < contexts!.length; i++) {
           if (may[i] && contexts![i].patterns.some((p) => p.test(text))) found.push(contexts![i].value);
         }
-        sp = { found, modes: null };
+        sp = { found, may };
         spoken.set(text, sp);
       }
       ev.plover.context = withContexts(ev.plover.context, sp.found);
+      const may = sp.may;
+      const modeBase = contexts!.length;
       if (!ev.plover.mode && ev.plover.type) {
-        const may = (sp.modes ??= mayMatch(modeIndex!, text));
-        const m = modes!.find((r, i) => r.type === ev.plover.type && may[i] === 1 && r.patterns.some((p) => p.test(text)));
+        const m = modes!.find((r, i) => r.type === ev.plover.type && may[modeBase + i] === 1 && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
       } else if (ev.plover.type === 'ASSAULT' && ev.plover.mode === 'heavy-weapons' && ev.cameo.startsWith('195')) {
         // the 2021 table files aerial weapons (195x) under heavy-weapons; the evidence may name the drone or aircraft
-        const may = (sp.modes ??= mayMatch(modeIndex!, text));
-        const m = modes!.find((r, i) => r.type === 'ASSAULT' && (r.value === 'drone' || r.value === 'aerial') && may[i] === 1 && r.patterns.some((p) => p.test(text)));
+        const m = modes!.find((r, i) => r.type === 'ASSAULT' && (r.value === 'drone' || r.value === 'aerial') && may[modeBase + i] === 1 && r.patterns.some((p) => p.test(text)));
         if (m) ev.plover.mode = m.value;
       }
     }

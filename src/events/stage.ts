@@ -1,5 +1,5 @@
 import type { Stage } from '../core/stage.js';
-import type { Doc } from '../core/doc.js';
+import type { Doc, Clause, ActorMention } from '../core/doc.js';
 import type { Event } from '../core/event.js';
 import { defaultVerbs, defaultNouns } from './defaults.js';
 import type { VerbDictionary } from './dictionary.js';
@@ -43,12 +43,12 @@ export function eventsStage(opts: EventOptions = {}): Stage {
     assigns: ['events'],
     run(doc: Doc) {
       const drafts: Draft[] = [];
-      // the few mentions with a backer ("Iranian-backed"), found once per document
-      const backed = doc.mentions.filter((m) => m.backedBy);
+      // the few mentions with a backer ("Iranian-backed"), found once per document (an array only when one is)
+      let backed: ActorMention[] | null = null;
+      for (const m of doc.mentions) if (m.backedBy) (backed ??= []).push(m);
       let c0 = 0;
       const starts = chunkStartArray(doc);
-      const clausesOf: Doc['clauses'][] = doc.sentences.map(() => []);
-      for (const c of doc.clauses) clausesOf[c.sent]?.push(c);
+      const clausesOf = clausesBySentence(doc);
       for (let s = 0; s < doc.sentences.length; s++) {
         let c1 = c0;
         while (c1 < doc.chunks.length && doc.chunks[c1].sent === s) c1++;
@@ -59,7 +59,7 @@ export function eventsStage(opts: EventOptions = {}): Stage {
           const before = drafts.length;
           codeSentence(ctx, verbs, nouns, drafts);
           nominalEvents(ctx, nouns, c0, c1, drafts);
-          if (!ctx.literal && backed.length) backingEvents(ctx, backed, drafts);
+          if (!ctx.literal && backed) backingEvents(ctx, backed, drafts);
           dedupeSentence(drafts, before);
         }
         c0 = c1;
@@ -82,17 +82,38 @@ export function eventsStage(opts: EventOptions = {}): Stage {
 }
 
 /**
+ * each sentence's clauses; most documents are one sentence, whose clauses are the document's own array (the
+ * parse stage makes them sentence by sentence; one of another sentence makes the general split)
+ */
+function clausesBySentence(doc: Doc): Clause[][] {
+  const all = doc.clauses;
+  if (doc.sentences.length === 1) {
+    let one = true;
+    for (let i = 0; i < all.length && one; i++) one = all[i].sent === 0;
+    if (one) return [all];
+  }
+  const out: Clause[][] = doc.sentences.map(() => []);
+  for (const c of all) out[c.sent]?.push(c);
+  return out;
+}
+
+/** the same dyad and meaning: the fields of dedupeSentence's key, compared in place of a built key string */
+function sameKey(a: Draft, b: Draft): boolean {
+  return a.source.code === b.source.code && a.code === b.code && a.target?.code === b.target?.code && a.negated === b.negated;
+}
+
+/**
  * One sentence, one event per dyad and meaning: exact repeats go, and a root's generic code gives way to a
  * specific one for the same pair ("Turkey warned Haftar that his forces would be a target": 130 and 138 → 138).
  */
 function dedupeSentence(drafts: Draft[], from: number): void {
   // a single draft is neither a repeat nor has a specific sibling (most sentences: no key strings to build)
   if (drafts.length - from < 2) return;
-  const seen = new Set<string>();
-  for (let i = from; i < drafts.length; i++) {
-    const d = drafts[i];
-    const key = `${d.source.code}|${d.code}|${d.target?.code}|${d.negated}`;
-    if (seen.has(key)) { drafts.splice(i, 1); i--; } else seen.add(key);
+  // a repeat of an earlier kept draft goes (a handful of drafts: pairwise, no key strings and Set)
+  for (let i = from + 1; i < drafts.length; i++) {
+    let repeat = false;
+    for (let j = from; j < i && !repeat; j++) repeat = sameKey(drafts[j], drafts[i]);
+    if (repeat) { drafts.splice(i, 1); i--; }
   }
   const generic = (c: string) => c.length === 3 && c.endsWith('0');
   for (let i = from; i < drafts.length; i++) {

@@ -1,4 +1,4 @@
-import type { Doc, Clause, ActorMention } from '../core/doc.js';
+import type { Doc, Clause, ActorMention, VerbGroup } from '../core/doc.js';
 import { newMention } from '../core/doc.js';
 import { clauseSubject } from '../nlp/clauses.js';
 import { coordinationGap } from '../core/text.js';
@@ -112,6 +112,16 @@ export function placeTarget(ctx: SentenceCtx, from: number, end: number): ActorM
     });
   }
   return null;
+}
+
+/**
+ * Does any head codeVerb would try for this verb group (the word as written, the lemma, or the lemma's guessed
+ * -ed spellings when the lemma is not listed) have patterns? codeVerb returns null when none has.
+ */
+export function verbHasPatterns(doc: Doc, vg: VerbGroup, verbs: VerbDictionary): boolean {
+  const lower = doc.tokens[vg.head].lower;
+  if (verbs.byHead.has(vg.lemma) || (lower !== vg.lemma && verbs.byHead.has(lower))) return true;
+  return edLemmaCandidates(lower).some((h) => verbs.byHead.has(h));
 }
 
 /** match the clause's verb against the dictionary and find its target NPs */
