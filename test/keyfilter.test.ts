@@ -4,13 +4,14 @@ import { KeyFilter, HASH_START, hashChar, hashStr } from '../src/core/keyfilter.
 import { gazetteer } from '../src/geo/gazetteer.js';
 
 describe('gazetteer key filter', () => {
-  it('says "may have" for every gazetteer name and first word (a "no" is always right)', () => {
+  it('says "may have" for every gazetteer name, and "either" for every name and first word (a "no" is always right)', () => {
     const g = gazetteer();
     let n = 0;
     for (const key of g.byName.keys()) {
       assert.ok(g.keys.mayHave(hashStr(HASH_START, key)), key);
+      assert.ok(g.keys.mayHaveEither(hashStr(HASH_START, key)), key);
       const sp = key.indexOf(' ');
-      if (sp > 0) assert.ok(g.keys.mayHave(hashStr(HASH_START, key, 0, sp)), key);
+      if (sp > 0) assert.ok(g.keys.mayHaveEither(hashStr(HASH_START, key, 0, sp)), key);
       n++;
     }
     assert.ok(n > 40_000, `${n} names`);
@@ -32,5 +33,23 @@ describe('gazetteer key filter', () => {
     let yes = 0;
     for (let i = 0; i < 20_000; i++) if (f.mayHave(hashStr(HASH_START, `other-${i}`))) yes++;
     assert.ok(yes < 20_000 * 0.05, `${yes} false positives of 20,000`);
+  });
+
+  it('keeps a second set apart: mayHave answers for the first set alone, mayHaveEither for both', () => {
+    const f = new KeyFilter(15);
+    for (let i = 0; i < 30_000; i++) { f.add(`name-${i}`); f.addSecond(`first-${i}`); }
+    for (let i = 0; i < 30_000; i++) {
+      assert.ok(f.mayHave(hashStr(HASH_START, `name-${i}`)));
+      assert.ok(f.mayHaveEither(hashStr(HASH_START, `name-${i}`)));
+      assert.ok(f.mayHaveEither(hashStr(HASH_START, `first-${i}`)));
+    }
+    let second = 0;
+    let other = 0;
+    for (let i = 0; i < 20_000; i++) {
+      if (f.mayHave(hashStr(HASH_START, `first-${i}`))) second++;
+      if (f.mayHaveEither(hashStr(HASH_START, `other-${i}`))) other++;
+    }
+    assert.ok(second < 20_000 * 0.05, `${second} of 20,000 second-set strings in the first set`);
+    assert.ok(other < 20_000 * 0.1, `${other} false positives of 20,000`);
   });
 });

@@ -59,6 +59,24 @@ export class KeyFilter {
     return (this.bits[h >>> this.shift] & mask) === mask;
   }
 
+  /**
+   * Add s to a second set kept in the same words with other bits (the hash's bits 10-19 pick them, 0-9 the
+   * first set's): `mayHave` asks about the first set alone, `mayHaveEither` about both with one word read.
+   */
+  addSecond(s: string): void {
+    const h = mix(hashStr(HASH_START, s));
+    this.bits[h >>> this.shift] |= (1 << ((h >>> 10) & 31)) | (1 << ((h >>> 15) & 31));
+  }
+
+  /** may a string whose hash state is h have been added to either set (add or addSecond)? */
+  mayHaveEither(h: number): boolean {
+    h = mix(h);
+    const w = this.bits[h >>> this.shift];
+    const mask = (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
+    const second = (1 << ((h >>> 10) & 31)) | (1 << ((h >>> 15) & 31));
+    return (w & mask) === mask || (w & second) === second;
+  }
+
   /** may the string have been added? */
   mayHaveKey(s: string): boolean {
     return this.mayHave(hashStr(HASH_START, s));

@@ -196,7 +196,8 @@ function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number;
   const first = tokenKey(doc, cache, k);
   const sp = first.indexOf(' ');
   // (an empty key is no first word: the filter holds no empty string, and a false positive is caught below)
-  if (!first || !g.keys.mayHave(hashStr(HASH_START, first, 0, sp < 0 ? first.length : sp))) return null;
+  const firstHash = hashStr(HASH_START, first, 0, sp < 0 ? first.length : sp);
+  if (!first || !g.keys.mayHaveEither(firstHash)) return null;
   const lim = Math.min(g.maxWords + 2, end - k);
   // a range k..k+l needs its inner tokens (k+1..k+l-2) capitalised or connectors: r is the first that is
   // neither, so only l ≤ r - k + 1 qualify (tested once per token, not once per range that holds it)
@@ -205,7 +206,8 @@ function matchAt(doc: Doc, g: Gazetteer, k: number, end: number): { end: number;
   for (let l = Math.min(lim, r - k + 1); l >= 1; l--) {
     const last = toks[k + l - 1];
     if (!isCap(last)) continue; // (A-Z is upper case too)
-    if (!g.keys.mayHave(rangeHash(doc, cache, k, k + l))) continue;
+    // (a range's key is looked up as a name: the filter's names alone; token k's own key is hashed already)
+    if (!g.keys.mayHave(l === 1 && sp < 0 ? firstHash : rangeHash(doc, cache, k, k + l))) continue;
     const key = rangeKey(doc, k, k + l);
     const entries = g.byName.get(key);
     if (entries) return { end: k + l, key, entries };

@@ -35,7 +35,11 @@ export interface Gazetteer {
   qualifiers: Map<string, number>;
   /** longest name, in words */
   maxWords: number;
-  /** every name and the first word of each (a superset filter): rejects most tokens and ranges without a lookup */
+  /**
+   * every name (mayHave), and the first word of each longer one (its second set: mayHaveEither asks for a name
+   * or a first word): superset filters that reject most tokens and ranges without a lookup, and a first word
+   * that is no name itself ("The", "President") without a lookup of it as a name
+   */
   keys: KeyFilter;
   /** load figures for docs and `dyad eval geo` */
   stats: { cities: number; admin1: number; countries: number; names: number; loadMs: number };
@@ -102,7 +106,7 @@ export function gazetteer(): Gazetteer {
     if (sp > 0) {
       const words = key.split(' ').length;
       if (words > g.maxWords) g.maxWords = words;
-      g.keys.add(key.slice(0, sp));
+      g.keys.addSecond(key.slice(0, sp));
     }
   };
   const addNames = (name: string, i: number, key?: string) => {
