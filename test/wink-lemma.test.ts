@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { wink, memoLemmatize, annotate } from '../src/nlp/wink.js';
+import { wink, memoLemmatize, annotate, setLexemeLimit } from '../src/nlp/wink.js';
 import { maskLongRuns } from '../src/nlp/bounds.js';
 import { latin1Letters } from '../src/nlp/letters.js';
 import { makeDoc } from '../src/pipeline.js';
@@ -65,6 +65,38 @@ describe('memoised lemmatizer', () => {
     }
     assert.ok(tokens > 10_000, `${tokens} tokens compared`);
     assert.ok(contractions > 4, `${contractions} contraction parts`);
+  });
+
+  it('replaces a wink instance grown past the lexeme limit, and reads the next document as a fresh one would', () => {
+    // wink never drops a word it met; annotate starts a fresh instance (and memo) between documents past the limit
+    const texts = [
+      'Zqarwen Volthikar said on Tuesday that Brixtonian forces shelled Qhomsa, killing 1,234,567 people.',
+      "He's here; John's car. Don't, I can't. They'd gone, it’s Obama's. I won't go.",
+      'Zqarwen Volthikar met Ulbrechtova in Qhomsa on 12 March 2021 and signed a 98,765,432 deal.',
+    ];
+    const before = setLexemeLimit(0); // past the limit after every document
+    try {
+      const first = wink();
+      for (const text of [...texts, ...texts]) {
+        const doc = makeDoc(text);
+        annotate(doc);
+        // the tokens of a fresh bare instance (each document after the first was read by a fresh instance)
+        const fresh = winkNLP(model, ['sbd', 'pos']);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const its = fresh.its as any;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const wt = (fresh.readDoc(latin1Letters(maskLongRuns(text).text)) as any).tokens();
+        const values = (wt.out(its.value) as string[]);
+        const keep = values.map((v) => v.trim() !== '');
+        const lemma = (wt.out(its.lemma) as (string | null)[]).filter((_, k) => keep[k]);
+        assert.deepEqual(doc.tokens.map((x) => x.text), values.filter((_, k) => keep[k]), text);
+        assert.deepEqual(doc.tokens.map((x) => x.pos), (wt.out(its.pos) as string[]).filter((_, k) => keep[k]), text);
+        assert.deepEqual(doc.tokens.map((x) => x.lemma), doc.tokens.map((x, k) => (lemma[k] ? lemma[k].toLowerCase() : x.lower)), text);
+      }
+      assert.notEqual(wink(), first, 'a fresh instance after the limit');
+    } finally {
+      setLexemeLimit(before);
+    }
   });
 
   it('calls the lemmatizer once per (word, POS) and passes its arguments through', () => {

@@ -40,7 +40,7 @@ export function memoLemmatize(lemmatize: Lemmatize): Lemmatize {
 }
 
 /**
- * The wink-nlp instance, loaded once (about 60 ms). Only the pos pipe is on: we need no NER. The model is
+ * The wink-nlp instance, loaded once (about 60 ms), and again when annotate replaces a grown one (lexemeLimit). Only the pos pipe is on: we need no NER. The model is
  * wink's English lite model with its lemmatizer memoised (memoLemmatize); the model module itself is untouched.
  */
 export function wink(): Wink {
@@ -84,18 +84,33 @@ function lowerCase(s: string): string {
  *   lemma) and the token's POS, or calls the lemmatizer with u's normal and the POS (memoLemmatize above);
  * - wink's cache only appends lexemes (words outside the model's vocabulary are added the first time they are
  *   met) and never changes one, so what was read at u stays true.
- * The slots grow with wink's own lexicon (up to the highest index met); all is dropped before a document when
- * more than LEXEME_MEMO_MAX lexemes are held (never during one: annotate reads a token's slots after filling
- * them). test/wink-lemma.test.ts compares annotate with the bare model.
+ * The slots grow with wink's own lexicon (up to the highest index met) and are dropped with the instance (see
+ * lexemeLimit; never during a document: annotate reads a token's slots after filling them).
+ * test/wink-lemma.test.ts compares annotate with the bare model.
  */
 const LEX = 4;
 const VALUE = 0, LOWER = 1, POS = 2, LEMMA = 3;
 /** a value slot is undefined until the lexeme is met; a POS slot null until its first lemma is read (no POS matches) */
 let lex: (string | null | undefined)[] = [];
 let lexMore = new Map<number, (string | null)[]>();
-let lexemeCount = 0;
-/** most lexemes held before the memo starts afresh */
-const LEXEME_MEMO_MAX = 100_000;
+
+/**
+ * The highest lexeme index the wink instance may reach before annotate replaces it, between two documents, with a
+ * fresh one and drops the memo. wink adds every word outside its model's vocabulary (names, numbers, misspellings)
+ * to its cache and never drops one: about 300 bytes a word with this memo's slots (measured: +1,150 MB of heap
+ * after 4 million new words), so a long `dyad ingest`, `watch` or `serve` run would grow without bound. The model
+ * holds ~87,600 lexemes: 400,000 lets ~300,000 new words in (~90 MB) before a fresh instance (~60 ms to build)
+ * starts again from the model. A document is then read as it would be by a fresh process (wink's tokens can
+ * depend on the words an instance met before).
+ */
+let lexemeLimit = 400_000;
+
+/** Set the lexeme limit (tests use a low one to exercise the replacement); returns the previous one. */
+export function setLexemeLimit(n: number): number {
+  const old = lexemeLimit;
+  lexemeLimit = n;
+  return old;
+}
 
 /** room for lexeme u (a loop of its own: optimised with the loop, newLexeme would deoptimise) */
 function growLexemes(u: number): void {
@@ -105,7 +120,6 @@ function growLexemes(u: number): void {
 /** lexeme u's slots filled from token k; returns its value */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function newLexeme(wt: any, its: any, k: number, u: number): string {
-  lexemeCount++;
   growLexemes(u);
   const value = wt.itemAt(k).out(its.value) as string;
   const b = u * LEX;
@@ -146,6 +160,12 @@ function otherLemma(u: number, p: string, wt: any, its: any, k: number): string 
  * character offsets in doc.text (wink does not expose offsets; it keeps token values as substrings).
  */
 export function annotate(doc: Doc): void {
+  if (lex.length > lexemeLimit * LEX) {
+    // wink's cache has grown past the limit: a fresh instance, and a memo of its lexemes
+    nlp = null;
+    lex = [];
+    lexMore = new Map();
+  }
   const w = wink();
   // wink's typings do not model its.* helpers well; this adapter is the only place that touches them
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -154,11 +174,6 @@ export function annotate(doc: Doc): void {
   const text = latin1Letters(masked.text); // same length: "Erdoğan" stays one word (letters.ts)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const wd = w.readDoc(text) as any;
-  if (lexemeCount > LEXEME_MEMO_MAX) {
-    lex = [];
-    lexMore = new Map();
-    lexemeCount = 0;
-  }
   const wt = wd.tokens();
   const ids = wt.out(its.uniqueId) as number[];
   const pos = wt.out(its.pos) as string[];
