@@ -90,11 +90,7 @@ function firstWordAt(doc: Doc, k: number): string {
   return sp < 0 ? n : n.slice(0, sp);
 }
 
-/** country code a token range names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
-export function countryWord(doc: Doc, start: number, end: number): string | null {
-  return countryOfKey(rangeKey(doc, start, end));
-}
-
+/** country code a range's key (rangeKey) names as a country name or demonym ("Lebanon", "Lebanese", "U.S.") */
 function countryOfKey(key: string): string | null {
   return countryKeys().get(key) || null;
 }
@@ -126,7 +122,7 @@ function countryKeys(): Map<string, string> {
 
 /**
  * The longest range k..k+len (len ≤ maxLen; inside token k's sentence when sameSentence) that names a country
- * (countryWord), the one a search from maxLen down to 1 finds. The range grows a token at a time and stops
+ * (countryOfKey of its rangeKey), the one a search from maxLen down to 1 finds. The range grows a token at a time and stops
  * once its key neither names a country nor begins a country key: a longer range's key only adds whole words.
  */
 export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSentence: boolean): { len: number; code: string } | null {
@@ -148,12 +144,12 @@ export function longestCountryAt(doc: Doc, k: number, maxLen: number, sameSenten
 }
 
 /**
- * Can a range starting at token k name a country (countryWord)? False when token k has a key and its first
+ * Can a range starting at token k name a country (countryOfKey)? False when token k has a key and its first
  * word starts no country name or demonym, so callers skip their 1..4-token windows at once.
  */
 export function mayNameCountry(doc: Doc, k: number): boolean {
   const w = firstWordAt(doc, k);
-  if (!w) return true; // the range's key starts at a later token: let countryWord decide
+  if (!w) return true; // the range's key starts at a later token: let countryOfKey decide
   return countryFirstWords().has(w);
 }
 
@@ -294,7 +290,7 @@ function trailingQualifier(doc: Doc, g: Gazetteer, end: number, sentEnd: number)
   while (s < ch.end && (DIRECTIONS.has(doc.tokens[s].lower) || doc.tokens[s].pos === 'DET')) s++;
   for (let e = Math.min(ch.end, sentEnd); e > s; e--) {
     const key = rangeKey(doc, s, e);
-    const country = countryOfKey(key); // countryWord(doc, s, e), from the key at hand
+    const country = countryOfKey(key);
     const regions = (g.byName.get(key) ?? []).filter((i) => g.entry(i).kind === 'admin1');
     // "Athens, Georgia": a word that names a country and a region pins either
     if (country) return { country, admin1: null, alt: regions.length === 1 && comma ? regions[0] : null, chunk: c };
