@@ -129,15 +129,14 @@ export function codeVerb(ctx: SentenceCtx, cl: Clause, verbs: VerbDictionary, no
   const doc = ctx.doc;
   if (cl.verb === null) return null;
   const vg = doc.verbs[cl.verb];
+  // no head with patterns: no match (asked first, as a quarter of the verbs have none)
+  if (!verbHasPatterns(doc, vg, verbs)) return null;
   // an -ed form the tagger missed has a guessed lemma: try its spellings ("blockaded" → blockade)
   // a dictionary may list an inflected form as a verb of its own (PETRARCH's "SAID", "LEFT" blocks): the
   // word as written comes first
   const lower = doc.tokens[vg.head].lower;
-  const lemmaListed = verbs.byHead.has(vg.lemma);
   const lowerListed = lower !== vg.lemma && verbs.byHead.has(lower);
-  const guesses = lemmaListed ? null : edLemmaCandidates(lower);
-  // no head with patterns: no match (asked first, as a quarter of the verbs have none)
-  if (!lemmaListed && !lowerListed && !guesses!.some((h) => verbs.byHead.has(h))) return null;
+  const guesses = verbs.byHead.has(vg.lemma) ? null : edLemmaCandidates(lower);
   const vch = doc.chunks[vg.chunk];
   // passive: the subject is the verb's object ("Sanctions were imposed on Iran", "Kyiv was shelled")
   let after = vch.end;
