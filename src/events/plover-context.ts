@@ -19,25 +19,24 @@ interface KeywordRule {
  * tried at every position of every text, was most of this stage's time).
  */
 interface WordIndex {
-  /** word → the rules with an alternative whose first segment is that whole word */
-  exact: Map<string, number[]>;
-  /** first character code → [segment, rule] of the alternatives whose segment starts a word ("troop*") */
-  prefix: Map<number, [string, number][]>;
   /** rules with an alternative that starts with no word character: always tried */
   always: number[];
   size: number;
-  /** the `exact` entries by wordHash of their word: [word, rules], checked character by character */
+  /**
+   * the whole words (an alternative whose first segment is that word) by the hash of the word (hashStep):
+   * [word, its rules], checked character by character
+   */
   byHash: Map<number, [string, number[]][]>;
   /**
-   * 1 where some `exact` word's hash has these low bits (HASH_BITS of them): most words of a text have no entry,
+   * 1 where some whole word's hash has these low bits (HASH_BITS of them): most words of a text have no entry,
    * and this one read answers for them without a Map lookup
    */
   hashSeen: Uint8Array;
   /**
-   * `prefix` split by the segment's length: those of PREFIX_KEY characters or more by the hash of their first
-   * PREFIX_KEY characters (most words then try no segment at all, where by first character they tried every
-   * segment of that letter), with a `hashSeen` of their own; shorter ones by first character code (a word's first
-   * character is ASCII)
+   * the [segment, rule] of the alternatives whose segment starts a word ("troop*"), split by the segment's
+   * length: those of PREFIX_KEY characters or more by the hash of their first PREFIX_KEY characters (most words
+   * then try no segment at all, where by first character they tried every segment of that letter), with a
+   * `hashSeen` of their own; shorter ones by first character code (a word's first character is ASCII)
    */
   prefixByHash: Map<number, [string, number][]>;
   prefixSeen: Uint8Array;
@@ -71,26 +70,25 @@ function isWordAt(text: string, a: number, b: number, w: string): boolean {
 }
 
 function wordIndex(rules: { words: string[] }[]): WordIndex {
-  const ix: WordIndex = { exact: new Map(), prefix: new Map(), always: [], size: rules.length, byHash: new Map(), hashSeen: new Uint8Array(1 << HASH_BITS),
+  const ix: WordIndex = { always: [], size: rules.length, byHash: new Map(), hashSeen: new Uint8Array(1 << HASH_BITS),
     prefixByHash: new Map(), prefixSeen: new Uint8Array(1 << HASH_BITS), shortPrefixAt: new Array(128).fill(undefined) };
+  // word → its rules; [segment, rule] of the segments that start a word
+  const exact = new Map<string, number[]>();
+  const prefixes: [string, number][] = [];
   rules.forEach((r, i) => {
     for (const w of r.words) {
       const lw = w.replace(/[A-Z]/g, (c) => c.toLowerCase());
       const seg = /^[a-z0-9_]*/.exec(lw)![0];
       if (!seg) { ix.always.push(i); continue; }
-      if (lw[seg.length] === '*') {
-        const k = seg.charCodeAt(0);
-        let list = ix.prefix.get(k);
-        if (!list) ix.prefix.set(k, (list = []));
-        list.push([seg, i]);
-      } else {
-        let list = ix.exact.get(seg);
-        if (!list) ix.exact.set(seg, (list = []));
+      if (lw[seg.length] === '*') prefixes.push([seg, i]);
+      else {
+        let list = exact.get(seg);
+        if (!list) exact.set(seg, (list = []));
         list.push(i);
       }
     }
   });
-  for (const [w, list] of ix.exact) {
+  for (const [w, list] of exact) {
     let h = 0;
     for (let j = 0; j < w.length; j++) h = hashStep(h, w.charCodeAt(j));
     let same = ix.byHash.get(h);
@@ -98,28 +96,26 @@ function wordIndex(rules: { words: string[] }[]): WordIndex {
     same.push([w, list]);
     ix.hashSeen[h & HASH_MASK] = 1;
   }
-  for (const list of ix.prefix.values()) {
-    for (const entry of list) {
-      const seg = entry[0];
-      if (seg.length < PREFIX_KEY) {
-        (ix.shortPrefixAt[seg.charCodeAt(0)] ??= []).push(entry);
-        continue;
-      }
-      let h = 0;
-      for (let j = 0; j < PREFIX_KEY; j++) h = hashStep(h, seg.charCodeAt(j));
-      let same = ix.prefixByHash.get(h);
-      if (!same) ix.prefixByHash.set(h, (same = []));
-      same.push(entry);
-      ix.prefixSeen[h & HASH_MASK] = 1;
+  for (const entry of prefixes) {
+    const seg = entry[0];
+    if (seg.length < PREFIX_KEY) {
+      (ix.shortPrefixAt[seg.charCodeAt(0)] ??= []).push(entry);
+      continue;
     }
+    let h = 0;
+    for (let j = 0; j < PREFIX_KEY; j++) h = hashStep(h, seg.charCodeAt(j));
+    let same = ix.prefixByHash.get(h);
+    if (!same) ix.prefixByHash.set(h, (same = []));
+    same.push(entry);
+    ix.prefixSeen[h & HASH_MASK] = 1;
   }
   return ix;
 }
 
 /**
  * per rule of the index: may it match this text? Its words are the maximal runs of ASCII word characters,
- * lower-cased, each looked up as a whole word in `exact` (by its hash, computed as the scan goes: no string
- * per word) and by its start in `prefix`
+ * lower-cased, each looked up as a whole word (by its hash, computed as the scan goes: no string per word) and
+ * by its start among the segments that start a word
  */
 function mayMatch(ix: WordIndex, text: string): Uint8Array {
   const may = new Uint8Array(ix.size);
