@@ -1,4 +1,4 @@
-import { wink } from '../nlp/wink.js';
+import { defaultWink, wink } from '../nlp/wink.js';
 import type { BenchDoc } from './corpus.js';
 
 export interface FloorPass {
@@ -14,9 +14,13 @@ export interface FloorPass {
  * The floor: what wink-nlp alone costs to tokenise and POS-tag the documents: readDoc, then read every
  * token's POS. Same instance and configuration (sbd + pos pipes) as the tokenize stage (src/nlp/wink.ts).
  * No coder can be faster than this while it uses wink-nlp for tokens and tags.
+ *
+ * With `defaults`, the same with wink as `winkNLP(model)` sets it up by default (defaultWink: negation,
+ * sentiment, ner and cer pipes too): not a floor, a reference: what reading text with wink-nlp costs a user
+ * who takes its defaults, ~1.8× the floor's time on this machine (docs/performance.md).
  */
-export function floorPass(docs: readonly BenchDoc[]): FloorPass {
-  const w = wink();
+export function floorPass(docs: readonly BenchDoc[], defaults = false): FloorPass {
+  const w = defaults ? defaultWink() : wink();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const its = w.its as any;
   let sentences = 0;

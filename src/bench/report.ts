@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { BenchResult, SizeRow } from './run.js';
 import { perSecond } from './runner.js';
+import { HEAP_FLAGS, heapFlags } from '../core/v8-heap.js';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const fix = (n: number, d = 2) => n.toFixed(d);
@@ -23,7 +24,9 @@ function sizeTable(rows: SizeRow[], first: string): string[] {
 export function summaryLine(r: BenchResult): string {
   const dyad = perSecond(r.dyad.sentences, r.dyad.ms);
   const floor = perSecond(r.dyad.sentences, r.floorMs);
-  return `bench: ${int(dyad)} sentences/s end-to-end (ratio ${fix(dyad / floor)} to the tokenise+POS floor of ${int(floor)}), ` +
+  const defaults = perSecond(r.dyad.sentences, r.defaultsMs);
+  return `bench: ${int(dyad)} sentences/s end-to-end (ratio ${fix(dyad / floor)} to the tokenise+POS floor of ${int(floor)}; ` +
+    `${fix(dyad / defaults)} to wink's default pipeline at ${int(defaults)}), ` +
     `peak RSS ${int(r.codingRss.maxRssMb)} MB, cold start ${int(r.cold.medianMs)} ms`;
 }
 
@@ -31,24 +34,31 @@ export function formatReport(r: BenchResult): string {
   const d = r.dyad;
   const dyadS = perSecond(d.sentences, d.ms);
   const floorS = perSecond(d.sentences, r.floorMs);
+  const defaultsS = perSecond(d.sentences, r.defaultsMs);
   const cpus = os.cpus();
   const out: string[] = [];
   out.push(`dyad bench — node ${process.version}, ${cpus.length} core(s) (${cpus[0]?.model.trim() ?? '?'}), one thread unless said`);
+  const flags = heapFlags();
+  out.push(flags.length ? `node heap flags: ${flags.join(' ')}` :
+    `node heap flags: none (node's defaults; \`npx dyad bench\` runs with ${HEAP_FLAGS.join(' ')}, bin/dyad.js's #! line: docs/performance.md)`);
   const used = r.baseDocs < r.corpusDocs ? `the first ${int(r.baseDocs)} of ` : '';
   out.push(`corpus: ${used}${int(r.corpusDocs)} distinct documents (` + r.sources.map((s) => `${s.name} ${int(s.docs)}`).join(', ') +
     `), ${int(r.baseSentences)} sentences per pass`);
   out.push(`run: ${int(d.docs)} documents, ${int(d.sentences)} sentences, ${int(d.tokens)} tokens, in ${int(r.blocks)} blocks ` +
-    `alternating floor and dyad; pipeline build ${int(r.buildMs)} ms (not in the figures)`);
+    `alternating floor, wink's defaults and dyad; pipeline build ${int(r.buildMs)} ms (not in the figures)`);
   if (r.small) out.push('note: fewer than 200,000 sentences — a quick run; the figures are indicative only');
   out.push('');
   out.push('throughput, measured side by side on the same documents');
   out.push(...table(['', 'sentences/s', 'tokens/s', 'time', 'CPU time', 'sentences/CPU-s'], [
     ['tokenise+POS floor (wink readDoc + pos)', int(floorS), int(perSecond(d.tokens, r.floorMs)), sec(r.floorMs), sec(r.floorCpuMs), int(perSecond(d.sentences, r.floorCpuMs))],
+    ['wink default pipeline (reference, not a floor)', int(defaultsS), int(perSecond(d.tokens, r.defaultsMs)), sec(r.defaultsMs), sec(r.defaultsCpuMs), int(perSecond(d.sentences, r.defaultsCpuMs))],
     ['dyad end-to-end (makeDoc + all stages, batched)', int(dyadS), int(perSecond(d.tokens, d.ms)), sec(d.ms), sec(d.cpuMs), int(perSecond(d.sentences, d.cpuMs))],
   ]));
   out.push('  (time is wall-clock; CPU time is the process\'s, GC helper threads included: on a busy machine it shows what');
   out.push('  the coder itself cost, while wall-clock includes waiting for a core)');
-  out.push(`  ratio dyad / floor: ${fix(dyadS / floorS)}`);
+  out.push(`  ratio dyad / floor: ${fix(dyadS / floorS)}; dyad / wink's default pipeline: ${fix(dyadS / defaultsS)}`);
+  out.push('  (the floor: wink readDoc with the sbd and pos pipes only, as dyad reads text, then every token\'s POS;');
+  out.push('  the default pipeline: the same with wink as winkNLP(model) sets it up, negation, sentiment, ner and cer too)');
   const ob = r.oneByOne;
   out.push('  batched = stage-major batches of 64 documents (codeDocs in src/batch.ts, Pipeline.runAll; dyad ingest, dyad code');
   out.push(`  on JSONL); one at a time (codeDoc, Pipeline.run; one article): ${int(ob.single.perSecond)} sentences/s against ` +

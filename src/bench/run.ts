@@ -36,6 +36,9 @@ export interface BenchResult {
   buildMs: number;
   floorMs: number;
   floorCpuMs: number;
+  /** wink read with its default pipes, on the same blocks: a reference (floorPass with defaults) */
+  defaultsMs: number;
+  defaultsCpuMs: number;
   dyad: CodePass;
   blocks: number;
   stages: { name: string; ms: number; share: number }[];
@@ -54,7 +57,7 @@ export interface BenchResult {
 }
 
 export const DEFAULT_MIN_SENTENCES = 200_000;
-/** documents per floor/dyad alternation block */
+/** documents per floor/defaults/dyad alternation block */
 const BLOCK_DOCS = 500;
 
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -79,11 +82,12 @@ export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
   note(`warming up on ${base.length.toLocaleString('en-US')} distinct documents`);
   const warm = coder.pass(base);
   floorPass(base);
+  floorPass(base, true);
   const baseSentences = Math.max(1, warm.sentences);
   const n = o.docs ?? base.length * Math.ceil(minSentences / baseSentences);
   const docs = cycle(base, n);
 
-  note(`timing tokenise+POS floor and dyad side by side on ${n.toLocaleString('en-US')} documents`);
+  note(`timing tokenise+POS floor, wink with its default pipes and dyad side by side on ${n.toLocaleString('en-US')} documents`);
   coder.resetTimings();
   const sbs = sideBySide(coder, blocksOf(docs, Math.min(BLOCK_DOCS, base.length)));
   const stages = coder.stageShares();
@@ -122,7 +126,7 @@ export async function runBenchmark(o: BenchOptions = {}): Promise<BenchResult> {
   }
   return {
     sources: corpus.sources, corpusDocs: corpus.docs.length, baseDocs: base.length, baseSentences, baseEvents: warm.events, buildMs,
-    floorMs: sbs.floorMs, floorCpuMs: sbs.floorCpuMs, dyad: sbs.dyad, blocks: sbs.blocks, stages, rssMb: rss, codingRss: codingRssMb, corpusSize, docLength, oneByOne, cold,
+    floorMs: sbs.floorMs, floorCpuMs: sbs.floorCpuMs, defaultsMs: sbs.defaultsMs, defaultsCpuMs: sbs.defaultsCpuMs, dyad: sbs.dyad, blocks: sbs.blocks, stages, rssMb: rss, codingRss: codingRssMb, corpusSize, docLength, oneByOne, cold,
     workers, rssWorkersMb, small: sbs.dyad.sentences < minSentences,
   };
 }

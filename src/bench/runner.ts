@@ -105,30 +105,40 @@ export class Coder {
 export interface SideBySide {
   floorMs: number;
   floorCpuMs: number;
+  /** wink with its default pipes (floorPass with defaults): a reference, not a floor */
+  defaultsMs: number;
+  defaultsCpuMs: number;
   dyad: CodePass;
   blocks: number;
 }
 
 /**
- * Floor and dyad over the same blocks, alternating (floor, dyad, dyad, floor, ...) so that both see the
- * same machine load: on a shared machine, a burst of someone else's work hits both sides alike.
+ * Floor, wink's defaults and dyad over the same blocks, alternating (floor, defaults, dyad, then dyad, defaults,
+ * floor, ...) so that all see the same machine load: on a shared machine, a burst of someone else's work hits
+ * every side alike.
  */
 export function sideBySide(coder: Coder, blocks: readonly (readonly BenchDoc[])[]): SideBySide {
-  let floorMs = 0;
-  let floorCpuMs = 0;
+  const r = { floorMs: 0, floorCpuMs: 0, defaultsMs: 0, defaultsCpuMs: 0 };
   const floor = (b: readonly BenchDoc[]) => {
     const f = floorPass(b);
-    floorMs += f.ms;
-    floorCpuMs += f.cpuMs;
+    r.floorMs += f.ms;
+    r.floorCpuMs += f.cpuMs;
+  };
+  const defaults = (b: readonly BenchDoc[]) => {
+    const f = floorPass(b, true);
+    r.defaultsMs += f.ms;
+    r.defaultsCpuMs += f.cpuMs;
   };
   let dyad = emptyPass();
   blocks.forEach((b, i) => {
     const floorFirst = i % 2 === 0;
     if (floorFirst) floor(b);
-    dyad = addPass(dyad, coder.pass(b));
-    if (!floorFirst) floor(b);
+    else dyad = addPass(dyad, coder.pass(b));
+    defaults(b);
+    if (floorFirst) dyad = addPass(dyad, coder.pass(b));
+    else floor(b);
   });
-  return { floorMs, floorCpuMs, dyad, blocks: blocks.length };
+  return { ...r, dyad, blocks: blocks.length };
 }
 
 /** split docs into consecutive blocks of at most `size` documents */

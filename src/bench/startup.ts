@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { DyadError } from '../core/errors.js';
+import { heapFlags } from '../core/v8-heap.js';
 
 export interface ColdStart {
   /** the command line that was timed */
@@ -20,7 +21,7 @@ export function median(xs: readonly number[]): number {
 }
 
 /**
- * Cold start of `dyad code` on one article: spawn a fresh `node bin/dyad.js code --date … FILE` `runs` times
+ * Cold start of `dyad code` on one article: spawn a fresh `node [heap flags] bin/dyad.js code --date … FILE` `runs` times
  * and time each process from spawn to exit (module loading, dictionary compilation, coding, output).
  */
 export function coldStart(runs = 5, root: string = PACKAGE_ROOT): ColdStart {
@@ -28,7 +29,10 @@ export function coldStart(runs = 5, root: string = PACKAGE_ROOT): ColdStart {
   const preferred = path.join(ex, 'libya-threat.txt');
   const file = existsSync(preferred) ? preferred : path.join(ex, readdirSync(ex).filter((f) => f.endsWith('.txt')).sort()[0] ?? '');
   const bin = path.join(root, 'bin', 'dyad.js');
-  const args = [bin, 'code', '--date', '2020-12-27', path.relative(root, file)];
+  // under the bench's own heap flags: `npx dyad bench` times what `npx dyad code` (bin/dyad.js's #! line) runs
+  const flags = heapFlags();
+  const rest = ['code', '--date', '2020-12-27', path.relative(root, file)];
+  const args = [...flags, bin, ...rest];
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -40,13 +44,13 @@ export function coldStart(runs = 5, root: string = PACKAGE_ROOT): ColdStart {
     }
     times.push(ms);
   }
-  return { command: `node bin/dyad.js ${args.slice(1).join(' ')}`, runs: times, medianMs: median(times) };
+  return { command: ['node', ...flags, 'bin/dyad.js', ...rest].join(' '), runs: times, medianMs: median(times) };
 }
 
-/** Peak RSS of a separate process that only codes `n` bench documents (see child.ts). */
+/** Peak RSS of a separate process, under the bench's heap flags, that only codes `n` bench documents (see child.ts). */
 export function codingRss(baseDocs: number, n: number, sharedEval: string): { maxRssMb: number; sentences: number } {
   const child = new URL('./child.js', import.meta.url);
-  const r = spawnSync(process.execPath, [fileURLToPath(child), String(baseDocs), String(n), sharedEval], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...heapFlags(), fileURLToPath(child), String(baseDocs), String(n), sharedEval], { encoding: 'utf8' });
   if (r.status !== 0) throw new DyadError('E_INTERNAL', `bench RSS child failed (exit ${r.status}): ${(r.stderr || '').split('\n')[0]}`);
   return JSON.parse(r.stdout) as { maxRssMb: number; sentences: number };
 }

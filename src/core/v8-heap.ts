@@ -39,6 +39,18 @@ export function userSetPretenuring(execArgv: readonly string[], nodeOptions: str
   return execArgv.some(named) || (nodeOptions ?? '').split(/\s+/).some(named);
 }
 
+/**
+ * The heap-size flags bin/dyad.js's #! line gives node (`--max-semi-space-size=64`: a young generation of up to 64 MB
+ * semi-spaces instead of 16; docs/performance.md, "Sixth round"). V8 reads them only at start-up, so they cannot be
+ * set from here; the bench passes the ones its own process runs with on to the processes it spawns (heapFlags).
+ */
+export const HEAP_FLAGS = ['--max-semi-space-size=64'];
+
+/** the heap-size flags among a process's node flags (execArgv), for a child process that should run under the same */
+export function heapFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  return execArgv.filter((a) => /^--(max|min)[-_](semi|old)[-_]space[-_]size=/.test(a));
+}
+
 let applied: boolean | null = null;
 
 /** switch allocation-site pretenuring off once per process (see above); true when dyad set the flag */

@@ -51,6 +51,18 @@ export function wink(): Wink {
   return nlp;
 }
 
+let plain: Wink | null = null;
+
+/**
+ * wink as `winkNLP(model)` sets it up by default (sbd, negation, sentiment, pos, ner and cer pipes; the model's own
+ * lemmatizer): what a user who reads text with wink-nlp and asks for POS pays. dyad never codes with it; `dyad
+ * bench` times it beside the floor as a reference (src/bench/floor.ts).
+ */
+export function defaultWink(): Wink {
+  if (!plain) plain = winkNLP(model);
+  return plain;
+}
+
 /** wink index -> our token index, for annotate only: one buffer reused (a typed array per document costs more than the mapping) */
 let scratch = new Int32Array(1024);
 function scratchMap(n: number): Int32Array {
