@@ -11,8 +11,40 @@ export interface DocInput {
   url?: string | null;
 }
 
-/** Documents per stage-major batch: enough to keep each stage hot, few enough to stay in the caches. */
-export const BATCH_DOCS = 64;
+/**
+ * Characters of text per stage-major batch. A batch runs every stage over all its documents before the next
+ * (Pipeline.runAll), so each stage's code and dictionaries stay hot; its documents' tokens, chunks and mentions
+ * all live until the batch ends. Measured on the bench corpus with node at --max-semi-space-size=64 (bin/dyad.js):
+ * 64 KB batches coded 8-14 % more sentences a second than the earlier batches of 64 documents (~9 KB of text
+ * there), and long articles no slower; at node's default young generation (16 MB) 32 KB did best and 64 KB was
+ * ~2 % slower than 64 documents (docs/performance.md, "Sixth round"). Counting text, not documents, also bounds a
+ * batch's memory: 64 articles of 4 KB were 256 KB of text at once.
+ */
+export const BATCH_CHARS = 64 * 1024;
+
+/** Documents per stage-major batch at most (a batch of many short texts closes here before BATCH_CHARS). */
+export const BATCH_DOCS = 1024;
+
+/** Is a batch that holds `docs` documents and `chars` characters of text full? (The document that fills it is in it.) */
+export const batchFull = (docs: number, chars: number): boolean => docs >= BATCH_DOCS || chars >= BATCH_CHARS;
+
+/** Items cut into consecutive stage-major batches (batchFull), by the length of each one's text. */
+export function batchesOf<T>(items: readonly T[], textLength: (item: T) => number): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let chars = 0;
+  for (const x of items) {
+    cur.push(x);
+    chars += textLength(x);
+    if (batchFull(cur.length, chars)) {
+      out.push(cur);
+      cur = [];
+      chars = 0;
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
 
 const pipelines = new Map<string, Pipeline>();
 
@@ -28,6 +60,8 @@ function pipelineFor(opts: CodeOptions): Pipeline {
   return p;
 }
 
+const textLength = (d: DocInput): number => d.text?.length ?? 0;
+
 const inputOptions = (opts: CodeOptions, d: DocInput): CodeOptions => ({
   ...opts, date: d.date ?? opts.date, id: d.id ?? opts.id, source: d.source ?? opts.source, url: d.url ?? opts.url,
 });
@@ -41,15 +75,14 @@ function attempt<T>(f: () => T): T | Error {
 }
 
 /**
- * Code many articles, stage-major in batches of BATCH_DOCS (Pipeline.runAll): the same Docs as codeDoc on
- * each, for about a quarter less CPU. Results come back in input order; an input that fails (bad text or
+ * Code many articles, stage-major in batches of BATCH_CHARS of text (batchesOf; Pipeline.runAll): the same Docs
+ * as codeDoc on each, for about a quarter less CPU. Results come back in input order; an input that fails (bad text or
  * date, a stage error) yields its error in place of a Doc and does not fail the others.
  */
 export function codeDocs(inputs: readonly DocInput[], opts: CodeOptions = {}): (Doc | Error)[] {
   const p = pipelineFor(opts);
   const out: (Doc | Error)[] = [];
-  for (let i = 0; i < inputs.length; i += BATCH_DOCS) {
-    const part = inputs.slice(i, i + BATCH_DOCS);
+  for (const part of batchesOf(inputs, textLength)) {
     const made = part.map((d) => attempt(() => makeDoc(d.text, inputOptions(opts, d))));
     try {
       p.runAll(made.filter((d): d is Doc => !(d instanceof Error)));

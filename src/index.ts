@@ -1,6 +1,6 @@
 import './core/v8-heap.js'; // first: V8 heap tuning before any data is allocated (see the file)
 export { code, codeDoc, buildPipeline, defaultStages, makeDoc, type CodeOptions } from './pipeline.js';
-export { codeDocs, BATCH_DOCS, type DocInput } from './batch.js';
+export { codeDocs, batchesOf, BATCH_CHARS, BATCH_DOCS, type DocInput } from './batch.js';
 export { Doc } from './core/doc.js';
 export type { Token, Sentence, Chunk, Clause, VerbGroup, ActorMention, Span } from './core/doc.js';
 export type { Event, EventActor, PloverInfo, Evidence, EventLocation, Explanation } from './core/event.js';

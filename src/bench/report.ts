@@ -2,6 +2,9 @@ import os from 'node:os';
 import type { BenchResult, SizeRow } from './run.js';
 import { perSecond } from './runner.js';
 import { HEAP_FLAGS, heapFlags } from '../core/v8-heap.js';
+import { BATCH_CHARS } from '../batch.js';
+
+const BATCH = `${BATCH_CHARS / 1024} KB of text`;
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const fix = (n: number, d = 2) => n.toFixed(d);
@@ -60,7 +63,7 @@ export function formatReport(r: BenchResult): string {
   out.push('  (the floor: wink readDoc with the sbd and pos pipes only, as dyad reads text, then every token\'s POS;');
   out.push('  the default pipeline: the same with wink as winkNLP(model) sets it up, negation, sentiment, ner and cer too)');
   const ob = r.oneByOne;
-  out.push('  batched = stage-major batches of 64 documents (codeDocs in src/batch.ts, Pipeline.runAll; dyad ingest, dyad code');
+  out.push(`  batched = stage-major batches of ${BATCH} (codeDocs in src/batch.ts, Pipeline.runAll; dyad ingest, dyad code`);
   out.push(`  on JSONL); one at a time (codeDoc, Pipeline.run; one article): ${int(ob.single.perSecond)} sentences/s against ` +
     `${int(ob.batched.perSecond)} batched on the same 1× documents (×${fix(ob.batched.perSecond / (ob.single.perSecond || 1))})`);
   out.push(`  events coded: ${int(d.events)} in the run, ${int(r.baseEvents)} per pass over the distinct documents (guard: optimisations must not change these)`);
@@ -83,7 +86,7 @@ export function formatReport(r: BenchResult): string {
   out.push(...sizeTable(r.docLength, 'length'));
   if (r.workers.length) {
     out.push('');
-    out.push(`worker threads (a pool coding batches of 64 documents, each worker with its own pipeline, on the 4× documents; ${cpus.length} core(s))`);
+    out.push(`worker threads (a pool coding stage-major batches of ${BATCH}, each worker with its own pipeline, on the 4× documents; ${cpus.length} core(s))`);
     out.push(...table(['workers', 'sentences/s', 'speed-up', 'time'],
       r.workers.map((w) => [String(w.workers), int(w.perSecond), `${fix(w.speedup)}×`, sec(w.ms)])));
     if (r.rssWorkersMb !== null) out.push(`  peak RSS with workers: ${int(r.rssWorkersMb)} MB (whole process)`);

@@ -1,7 +1,7 @@
 import type { Pipeline } from '../core/stage.js';
 import type { Doc } from '../core/doc.js';
 import { buildPipeline, makeDoc } from '../pipeline.js';
-import { BATCH_DOCS } from '../batch.js';
+import { batchesOf } from '../batch.js';
 import type { BenchDoc } from './corpus.js';
 import { floorPass } from './floor.js';
 
@@ -27,6 +27,8 @@ export function addPass(a: CodePass, b: CodePass): CodePass {
   };
 }
 
+const benchTextLength = (d: BenchDoc): number => d.text.length;
+
 type Counts = Omit<CodePass, 'ms' | 'cpuMs' | 'docs'>;
 
 /** process CPU time so far, in ms */
@@ -51,7 +53,7 @@ export class Coder {
   }
 
   /**
-   * Code the documents as a high-throughput caller does: stage-major batches of BATCH_DOCS (Pipeline.runAll,
+   * Code the documents as a high-throughput caller does: stage-major batches (batchesOf; Pipeline.runAll,
    * as codeDocs in src/pipeline.ts). The clock covers makeDoc + every stage. A batch whose coding throws is
    * coded again one document at a time, so only the failing documents count as failed.
    */
@@ -60,8 +62,7 @@ export class Coder {
     const acc = { sentences: 0, tokens: 0, events: 0, failed: 0 };
     const c0 = cpuNow();
     const t0 = performance.now();
-    for (let i = 0; i < docs.length; i += BATCH_DOCS) {
-      const part = docs.slice(i, i + BATCH_DOCS);
+    for (const part of batchesOf(docs, benchTextLength)) {
       try {
         for (const doc of p.runAll(part.map((d) => makeDoc(d.text, { date: d.date })))) count(acc, doc);
       } catch {

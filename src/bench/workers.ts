@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { DyadError } from '../core/errors.js';
 import type { BenchDoc } from './corpus.js';
-import { addPass, blocksOf, emptyPass, perSecond, type CodePass } from './runner.js';
+import { addPass, emptyPass, perSecond, type CodePass } from './runner.js';
+import { batchesOf } from '../batch.js';
 import type { BatchMessage } from './worker.js';
 
-/** documents per message: large enough that messaging is noise, small enough to balance the load */
-export const BATCH_DOCS = 64;
 
 interface Reply {
   id: number;
@@ -96,7 +95,8 @@ export interface ScalingRow {
  */
 export async function workerScaling(k: number, docs: readonly BenchDoc[], warm: readonly BenchDoc[]): Promise<ScalingRow[]> {
   const rows: ScalingRow[] = [];
-  const batches = blocksOf(docs, BATCH_DOCS);
+  // one stage-major batch per message (as codeDocs cuts them): messaging is noise, and the load balances
+  const batches = batchesOf(docs, (d) => d.text.length);
   for (let n = 1; n <= k; n++) {
     const pool = WorkerPool.start(n);
     try {

@@ -2,7 +2,7 @@ import { DyadError } from '../core/errors.js';
 import type { Event } from '../core/event.js';
 import type { Doc } from '../core/doc.js';
 import { codeDoc, type CodeOptions } from '../pipeline.js';
-import { BATCH_DOCS, codeDocs } from '../batch.js';
+import { batchFull, codeDocs } from '../batch.js';
 import { eventWindows, WINDOW_CHARS } from '../windows.js';
 import type { InputDoc } from './inputs.js';
 import { CSV_COLUMNS, eventToCsv } from '../output/csv.js';
@@ -90,14 +90,16 @@ export async function runCode(argv: string[]): Promise<number> {
     ...shared, date: d.date ?? date, id: (o.id as string | undefined) ?? d.id, source: d.source, url: d.url,
     html: !d.meta && ((o.html as boolean) || !!d.html || (f !== '-' && HTML_FILE.test(f))),
   });
-  // the articles of a JSONL file are coded stage-major, BATCH_DOCS at a time (codeDocs: the same events as one
+  // the articles of a JSONL file are coded stage-major, a batch (batchFull) at a time (codeDocs: the same events as one
   // at a time, for about a quarter less CPU; a failing article fails alone), and written in input order; HTML
   // and texts longer than one window take the one-at-a-time path below
   let pending: { d: InputDoc; opts: CodeOptions }[] = [];
+  let pendingChars = 0;
   const flush = async () => {
     if (!pending.length) return;
     const todo = pending;
     pending = [];
+    pendingChars = 0;
     const docs = codeDocs(todo.map(({ d, opts }) => ({ text: d.text, date: opts.date, id: opts.id, source: opts.source, url: opts.url })), shared);
     for (let i = 0; i < todo.length; i++) {
       const doc = docs[i];
@@ -111,7 +113,8 @@ export async function runCode(argv: string[]): Promise<number> {
       for await (const d of streamInputs(f, onError)) {
         const opts = codeOpts(d, f);
         if (!opts.html && d.text.length <= WINDOW_CHARS) {
-          if (pending.push({ d, opts }) >= BATCH_DOCS) await flush();
+          pendingChars += d.text.length;
+          if (batchFull(pending.push({ d, opts }), pendingChars)) await flush();
           continue;
         }
         await flush();

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DyadError } from '../core/errors.js';
-import { BATCH_DOCS, codeDocs } from '../batch.js';
+import { batchesOf, codeDocs } from '../batch.js';
 import type { Doc } from '../core/doc.js';
 import { collapseMentions } from '../store/dedup.js';
 import type { AsyncEventStore, CodedDocument, EventStore, FailureInput } from '../store/types.js';
@@ -158,8 +158,7 @@ function* ingestSteps(paths: string[], opts: IngestOptions, webDocs: InputDoc[])
       seenThisRun.add(h);
       todo.push({ d: docs[i], h });
     }
-    for (let k = 0; k < todo.length; k += BATCH_DOCS) {
-      const group = todo.slice(k, k + BATCH_DOCS);
+    for (const group of batchesOf(todo, (t) => t.d.text.length)) {
       const coded = codeDocs(group.map(({ d }) => ({ text: d.text, date: d.date ?? opts.date, id: d.id, source: d.source, url: d.url })));
       for (let j = 0; j < group.length; j++) {
         const { d, h } = group[j];

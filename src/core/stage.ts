@@ -65,7 +65,7 @@ export class Pipeline {
    * Run the stages over several documents stage-major: every document through the first stage, then every
    * document through the next... Each Doc ends exactly as run(doc) leaves it (stages keep no state between
    * documents); it costs about a quarter less CPU on the bench corpus because each stage's code, tables and
-   * inline caches stay hot. Use batches of a few dozen documents (see BATCH_DOCS and codeDocs in src/batch.ts).
+   * inline caches stay hot. Use batches of some tens of KB of text (see BATCH_CHARS, batchesOf and codeDocs in src/batch.ts).
    * If a stage throws, the batch is left part-coded: rebuild its Docs and run them one by one.
    */
   runAll(docs: readonly Doc[]): readonly Doc[] {
