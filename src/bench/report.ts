@@ -79,7 +79,7 @@ export function formatReport(r: BenchResult): string {
   out.push(`  cold start: ${int(r.cold.medianMs)} ms median of ${r.cold.runs.length} (${r.cold.command}; ` +
     `runs ${r.cold.runs.map((x) => int(x)).join(', ')} ms)`);
   out.push('');
-  out.push('cost vs corpus size (16× is the run above)');
+  out.push('cost vs corpus size (dyad alone, batched: the first 1/16, 1/4 and all of the run\'s documents, one size after the other)');
   out.push(...sizeTable(r.corpusSize, 'size'));
   out.push('');
   out.push('cost vs document length (the 1× documents joined k at a time: same text, longer documents)');
