@@ -2,8 +2,8 @@
 // measured where it counts, with every stage and the garbage collector, while the machine drifts ±15 % from
 // minute to minute:
 //   node dist/scripts/pipeline-ab.js OLD/dist NEW/dist [rounds=16]
-// Each round codes the bench corpus's distinct documents once per build, batched as `dyad bench` does (stage-major
-// batches of BATCH_DOCS), the order of the builds alternating from round to round. Prints each build's min and
+// Each round codes the bench corpus's distinct documents once per build, batched as that build's codeDocs does
+// (its batchesOf: 64 KB of text; a build from before it, BATCH_DOCS documents), the order of the builds alternating from round to round. Prints each build's min and
 // median process CPU time per sentence and the median of the paired differences (NEW − OLD). A build against
 // itself gives a paired median of about 0 ± 2 µs on the shared 2-core machine.
 import path from 'node:path';
@@ -20,13 +20,21 @@ if (!distA || !distB) {
 }
 const corpus = loadCorpus();
 
-interface Build { pipeline: Pipeline; makeDoc: (text: string, opts: { date: string }) => Doc; batch: number }
+type BenchDoc = (typeof corpus.docs)[number];
+interface Build { pipeline: Pipeline; makeDoc: (text: string, opts: { date: string }) => Doc; batches: BenchDoc[][] }
 
 async function load(dist: string): Promise<Build> {
   const url = (p: string) => pathToFileURL(path.resolve(dist, 'src', p)).href;
   const mod = (await import(url('pipeline.js'))) as { buildPipeline: () => Pipeline; makeDoc: Build['makeDoc'] };
-  const { BATCH_DOCS } = (await import(url('batch.js'))) as { BATCH_DOCS: number };
-  return { pipeline: mod.buildPipeline(), makeDoc: mod.makeDoc, batch: BATCH_DOCS };
+  const batch = (await import(url('batch.js'))) as {
+    BATCH_DOCS: number;
+    batchesOf?: (items: readonly BenchDoc[], textLength: (d: BenchDoc) => number) => BenchDoc[][];
+  };
+  const docs = corpus.docs;
+  const batches: BenchDoc[][] = [];
+  if (batch.batchesOf) batches.push(...batch.batchesOf(docs, (d) => d.text.length));
+  else for (let i = 0; i < docs.length; i += batch.BATCH_DOCS) batches.push(docs.slice(i, i + batch.BATCH_DOCS));
+  return { pipeline: mod.buildPipeline(), makeDoc: mod.makeDoc, batches };
 }
 
 const cpuMs = (): number => {
@@ -37,11 +45,10 @@ const cpuMs = (): number => {
 let sentences = 0;
 /** one batched pass over the corpus; CPU ms */
 function pass(b: Build): number {
-  const docs = corpus.docs;
   const t0 = cpuMs();
   let s = 0;
-  for (let i = 0; i < docs.length; i += b.batch) {
-    const batch = docs.slice(i, i + b.batch).map((d) => b.makeDoc(d.text, { date: d.date }));
+  for (const part of b.batches) {
+    const batch = part.map((d) => b.makeDoc(d.text, { date: d.date }));
     b.pipeline.runAll(batch);
     for (const d of batch) s += d.sentences.length;
   }
