@@ -1,6 +1,8 @@
 import type { Pipeline } from './core/stage.js';
 import type { Doc } from './core/doc.js';
+import { resourceLimits } from 'node:worker_threads';
 import { buildPipeline, makeDoc, type CodeOptions } from './pipeline.js';
+import { maxSemiSpaceMb } from './core/v8-heap.js';
 
 /** One article for codeDocs: its text and per-article options (date, id, source, url). */
 export interface DocInput {
@@ -12,15 +14,23 @@ export interface DocInput {
 }
 
 /**
- * Characters of text per stage-major batch. A batch runs every stage over all its documents before the next
- * (Pipeline.runAll), so each stage's code and dictionaries stay hot; its documents' tokens, chunks and mentions
- * all live until the batch ends. Measured on the bench corpus with node at --max-semi-space-size=64 (bin/dyad.js):
- * 64 KB batches coded 8-14 % more sentences a second than the earlier batches of 64 documents (~9 KB of text
- * there), and long articles no slower; at node's default young generation (16 MB) 32 KB did best and 64 KB was
- * ~2 % slower than 64 documents (docs/performance.md, "Sixth round"). Counting text, not documents, also bounds a
- * batch's memory: 64 articles of 4 KB were 256 KB of text at once.
+ * Characters of text per stage-major batch for a young generation of `semiMb` MB semi-spaces: 1,024 per MB (16 KB
+ * at node's default of 16 MB, 64 KB with bin/dyad.js's --max-semi-space-size=64), within 8 KB..256 KB.
+ *
+ * A batch runs every stage over all its documents before the next (Pipeline.runAll), so each stage's code and
+ * dictionaries stay hot; its documents' tokens, chunks and mentions all live until the batch ends. A batch whose
+ * live data outgrows the semi-space is copied out of it to the old generation at each scavenge, and that costs
+ * more than the batching saves. Measured in one process, alternating, CPU µs per sentence against the earlier
+ * batches of 64 documents (~9 KB of text on the bench corpus), paired medians: at 16 MB, 8 KB +2.5, 16 KB −1.3,
+ * 32 KB +5.0, 64 KB +17.9; at 64 MB, 16 KB −0.1, 32 KB −0.9, 64 KB −4.1, 128 KB −2.8 (docs/performance.md,
+ * "Sixth round"). Counting text, not documents, also bounds a batch's memory for long articles.
  */
-export const BATCH_CHARS = 64 * 1024;
+export function batchChars(semiMb: number): number {
+  return Math.min(256, Math.max(8, Math.round(semiMb))) * 1024;
+}
+
+/** Characters of text per stage-major batch in this thread (batchChars of its young generation's semi-space size). */
+export const BATCH_CHARS = batchChars(maxSemiSpaceMb(process.execArgv, process.env.NODE_OPTIONS, resourceLimits.maxYoungGenerationSizeMb));
 
 /** Documents per stage-major batch at most (a batch of many short texts closes here before BATCH_CHARS). */
 export const BATCH_DOCS = 1024;

@@ -39,3 +39,23 @@ test('heapFlags keeps only the heap-size flags of a node command line', () => {
   assert.deepEqual(heapFlags(['--cpu-prof', '--max-semi-space-size=64', '--max_old_space_size=4096', '--inspect']), ['--max-semi-space-size=64', '--max_old_space_size=4096']);
   assert.deepEqual(heapFlags([]), []);
 });
+
+test('stage-major batches follow the young generation: 1 KB of text per MB of semi-space', async () => {
+  const { maxSemiSpaceMb, DEFAULT_SEMI_SPACE_MB } = await import('../src/core/v8-heap.js');
+  const { batchChars, batchesOf, BATCH_DOCS } = await import('../src/batch.js');
+  assert.equal(maxSemiSpaceMb([], undefined), DEFAULT_SEMI_SPACE_MB);
+  assert.equal(maxSemiSpaceMb(['--max-semi-space-size=64'], undefined), 64);
+  assert.equal(maxSemiSpaceMb([], '--max_semi_space_size=32 --trace-gc'), 32);
+  assert.equal(maxSemiSpaceMb(['--max-semi-space-size=64'], '--max-semi-space-size=32'), 64); // the command line comes last
+  assert.equal(maxSemiSpaceMb([], undefined, 48), 16); // a worker's young generation: three semi-spaces
+  assert.equal(maxSemiSpaceMb(['--max-semi-space-size=64'], undefined, 48), 64); // the flag wins
+  assert.equal(batchChars(16), 16 * 1024);
+  assert.equal(batchChars(64), 64 * 1024);
+  assert.equal(batchChars(1), 8 * 1024);
+  assert.equal(batchChars(4096), 256 * 1024);
+  // a batch closes on the text that fills it, or at BATCH_DOCS documents
+  const texts = ['a'.repeat(10_000), 'b'.repeat(10_000), 'c'.repeat(70_000), 'd'];
+  const cut = batchesOf(texts, (t) => t.length).map((b) => b.map((t) => t[0]).join(''));
+  assert.ok(cut.join('') === 'abcd' && cut.length >= 2);
+  assert.equal(batchesOf(Array.from({ length: BATCH_DOCS + 1 }, () => 'x'), (t) => t.length).length, 2);
+});

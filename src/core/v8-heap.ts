@@ -51,6 +51,26 @@ export function heapFlags(execArgv: readonly string[] = process.execArgv): strin
   return execArgv.filter((a) => /^--(max|min)[-_](semi|old)[-_]space[-_]size=/.test(a));
 }
 
+/** V8's largest semi-space in Node 20 on a 64-bit machine when no flag sets it (8 MB × 2; `--trace-gc` shows the scavenges) */
+export const DEFAULT_SEMI_SPACE_MB = 16;
+
+/**
+ * The largest semi-space, in MB, that V8's young generation may grow to in this thread: `--max-semi-space-size` on
+ * the command line or in NODE_OPTIONS (the last one given; V8 lets the flag win over a worker's resource limits,
+ * and worker threads inherit the process's flags), else a worker's resourceLimits.maxYoungGenerationSizeMb
+ * (three semi-spaces' worth: `youngMb`), else DEFAULT_SEMI_SPACE_MB. Stage-major batches are sized by it
+ * (BATCH_CHARS in src/batch.ts).
+ */
+export function maxSemiSpaceMb(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS, youngMb?: number): number {
+  let flag: number | null = null;
+  for (const a of [...(nodeOptions ?? '').split(/\s+/), ...execArgv]) {
+    const m = /^--max[-_]semi[-_]space[-_]size=(\d+(?:\.\d+)?)$/.exec(a);
+    if (m && Number(m[1]) > 0) flag = Number(m[1]);
+  }
+  if (flag !== null) return flag;
+  return youngMb && youngMb > 0 ? youngMb / 3 : DEFAULT_SEMI_SPACE_MB;
+}
+
 let applied: boolean | null = null;
 
 /** switch allocation-site pretenuring off once per process (see above); true when dyad set the flag */
