@@ -41,9 +41,9 @@ export function formatReport(r: BenchResult): string {
   const cpus = os.cpus();
   const out: string[] = [];
   out.push(`dyad bench — node ${process.version}, ${cpus.length} core(s) (${cpus[0]?.model.trim() ?? '?'}), one thread unless said`);
-  const flags = heapFlags();
-  out.push(flags.length ? `node heap flags: ${flags.join(' ')}` :
-    `node heap flags: none (node's defaults; \`npx dyad bench\` runs with ${HEAP_FLAGS.join(' ')}, bin/dyad.js's #! line: docs/performance.md)`);
+  const flags = [...heapFlags((process.env.NODE_OPTIONS ?? '').split(/\s+/)), ...heapFlags()];
+  out.push(flags.length ? `node heap flags: ${flags.join(' ')}; stage-major batches of ${BATCH}` :
+    `node heap flags: none (node's defaults; stage-major batches of ${BATCH}). ${HEAP_FLAGS.join(' ')} codes faster: docs/performance.md`);
   const used = r.baseDocs < r.corpusDocs ? `the first ${int(r.baseDocs)} of ` : '';
   out.push(`corpus: ${used}${int(r.corpusDocs)} distinct documents (` + r.sources.map((s) => `${s.name} ${int(s.docs)}`).join(', ') +
     `), ${int(r.baseSentences)} sentences per pass`);

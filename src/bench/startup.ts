@@ -29,7 +29,7 @@ export function coldStart(runs = 5, root: string = PACKAGE_ROOT): ColdStart {
   const preferred = path.join(ex, 'libya-threat.txt');
   const file = existsSync(preferred) ? preferred : path.join(ex, readdirSync(ex).filter((f) => f.endsWith('.txt')).sort()[0] ?? '');
   const bin = path.join(root, 'bin', 'dyad.js');
-  // under the bench's own heap flags: `npx dyad bench` times what `npx dyad code` (bin/dyad.js's #! line) runs
+  // under the bench's own command-line heap flags (NODE_OPTIONS reaches the child by itself)
   const flags = heapFlags();
   const rest = ['code', '--date', '2020-12-27', path.relative(root, file)];
   const args = [...flags, bin, ...rest];

@@ -40,15 +40,19 @@ export function userSetPretenuring(execArgv: readonly string[], nodeOptions: str
 }
 
 /**
- * The heap-size flags bin/dyad.js's #! line gives node (`--max-semi-space-size=64`: a young generation of up to 64 MB
- * semi-spaces instead of 16; docs/performance.md, "Sixth round"). V8 reads them only at start-up, so they cannot be
- * set from here; the bench passes the ones its own process runs with on to the processes it spawns (heapFlags).
+ * The heap-size flag that makes bulk coding faster: a young generation of up to 64 MB semi-spaces instead of node's
+ * 16 MB (docs/performance.md, "Sixth round": ~7 % in paired runs, 2-5 % in full bench runs, ~100 MB more peak RSS).
+ * V8 reads it only at start-up, so dyad cannot set it from here: an operator gives it to node, on the command line
+ * (`node --max-semi-space-size=64 bin/dyad.js ingest …`) or in NODE_OPTIONS. bin/dyad.js's #! line cannot carry it
+ * portably (`env -S` is missing from BusyBox, so from Alpine images). Stage-major batches follow whatever size is
+ * in effect (BATCH_CHARS in src/batch.ts); the bench prints it and passes command-line heap flags on to the
+ * processes it spawns (heapFlags).
  */
 export const HEAP_FLAGS = ['--max-semi-space-size=64'];
 
-/** the heap-size flags among a process's node flags (execArgv), for a child process that should run under the same */
-export function heapFlags(execArgv: readonly string[] = process.execArgv): string[] {
-  return execArgv.filter((a) => /^--(max|min)[-_](semi|old)[-_]space[-_]size=/.test(a));
+/** the heap-size flags among node flags (execArgv, or NODE_OPTIONS split on spaces) */
+export function heapFlags(args: readonly string[] = process.execArgv): string[] {
+  return args.filter((a) => /^--(max|min)[-_](semi|old)[-_]space[-_]size=/.test(a));
 }
 
 /** V8's largest semi-space in Node 20 on a 64-bit machine when no flag sets it (8 MB × 2; `--trace-gc` shows the scavenges) */
