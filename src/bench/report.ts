@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { BenchResult, SizeRow } from './run.js';
 import { perSecond } from './runner.js';
-import { HEAP_FLAGS, heapFlags } from '../core/v8-heap.js';
+import { HEAP_FLAGS, heapFlags, nodeFlags } from '../core/v8-heap.js';
 import { BATCH_CHARS } from '../batch.js';
 
 const BATCH = `${BATCH_CHARS / 1024} KB of text`;
@@ -41,7 +41,7 @@ export function formatReport(r: BenchResult): string {
   const cpus = os.cpus();
   const out: string[] = [];
   out.push(`dyad bench — node ${process.version}, ${cpus.length} core(s) (${cpus[0]?.model.trim() ?? '?'}), one thread unless said`);
-  const flags = [...heapFlags((process.env.NODE_OPTIONS ?? '').split(/\s+/)), ...heapFlags()];
+  const flags = heapFlags(nodeFlags());
   out.push(flags.length ? `node heap flags: ${flags.join(' ')}; stage-major batches of ${BATCH}` :
     `node heap flags: none (node's defaults; stage-major batches of ${BATCH}). ${HEAP_FLAGS.join(' ')} codes faster: docs/performance.md`);
   const used = r.baseDocs < r.corpusDocs ? `the first ${int(r.baseDocs)} of ` : '';

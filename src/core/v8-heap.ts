@@ -33,15 +33,19 @@ import v8 from 'node:v8';
  */
 export const PRETENURING_FLAG = 'allocation-site-pretenuring';
 
+/** node's flags: NODE_OPTIONS split on spaces, then the command line's (execArgv), so a later one overrides */
+export function nodeFlags(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): string[] {
+  return [...(nodeOptions ?? '').split(/\s+/), ...execArgv];
+}
+
 /** did the user set the pretenuring flag on the command line or in NODE_OPTIONS (either spelling)? */
 export function userSetPretenuring(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const named = (s: string) => s.replace(/_/g, '-').includes(PRETENURING_FLAG);
-  return execArgv.some(named) || (nodeOptions ?? '').split(/\s+/).some(named);
+  return nodeFlags(execArgv, nodeOptions).some((s) => s.replace(/_/g, '-').includes(PRETENURING_FLAG));
 }
 
 /**
  * The heap-size flag that makes bulk coding faster: a young generation of up to 64 MB semi-spaces instead of node's
- * 16 MB (docs/performance.md, "Sixth round": ~7 % in paired runs, 2-5 % in full bench runs, ~100 MB more peak RSS).
+ * 16 MB (docs/performance.md, "Sixth round": ~7 % in paired runs, 2-13 % in full bench runs, ~100 MB more peak RSS).
  * V8 reads it only at start-up, so dyad cannot set it from here: an operator gives it to node, on the command line
  * (`node --max-semi-space-size=64 bin/dyad.js ingest …`) or in NODE_OPTIONS. bin/dyad.js's #! line cannot carry it
  * portably (`env -S` is missing from BusyBox, so from Alpine images). Stage-major batches follow whatever size is
@@ -50,7 +54,7 @@ export function userSetPretenuring(execArgv: readonly string[], nodeOptions: str
  */
 export const HEAP_FLAGS = ['--max-semi-space-size=64'];
 
-/** the heap-size flags among node flags (execArgv, or NODE_OPTIONS split on spaces) */
+/** the heap-size flags among node flags (execArgv by default; nodeFlags() for NODE_OPTIONS too) */
 export function heapFlags(args: readonly string[] = process.execArgv): string[] {
   return args.filter((a) => /^--(max|min)[-_](semi|old)[-_]space[-_]size=/.test(a));
 }
@@ -67,7 +71,7 @@ export const DEFAULT_SEMI_SPACE_MB = 16;
  */
 export function maxSemiSpaceMb(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS, youngMb?: number): number {
   let flag: number | null = null;
-  for (const a of [...(nodeOptions ?? '').split(/\s+/), ...execArgv]) {
+  for (const a of nodeFlags(execArgv, nodeOptions)) {
     const m = /^--max[-_]semi[-_]space[-_]size=(\d+(?:\.\d+)?)$/.exec(a);
     if (m && Number(m[1]) > 0) flag = Number(m[1]);
   }
