@@ -3,7 +3,8 @@
 // minute to minute:
 //   node dist/scripts/pipeline-ab.js OLD/dist NEW/dist [rounds=16]
 // Each round codes the bench corpus's distinct documents once per build, batched as that build's codeDocs does
-// (its batchesOf: 64 KB of text; a build from before it, BATCH_DOCS documents), the order of the builds alternating from round to round. Prints each build's min and
+// (its batchesOf, BATCH_CHARS of text; a build from before it, BATCH_DOCS documents), the order of the builds
+// alternating from round to round. Both builds share this process's heap flags. Prints each build's min and
 // median process CPU time per sentence and the median of the paired differences (NEW − OLD). A build against
 // itself gives a paired median of about 0 ± 2 µs on the shared 2-core machine.
 import path from 'node:path';

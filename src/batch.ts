@@ -15,7 +15,7 @@ export interface DocInput {
 
 /**
  * Characters of text per stage-major batch for a young generation of `semiMb` MB semi-spaces: 1,024 per MB (16 KB
- * at node's default of 16 MB, 64 KB with bin/dyad.js's --max-semi-space-size=64), within 8 KB..256 KB.
+ * at node's default of 16 MB, 64 KB with --max-semi-space-size=64), within 8 KB..256 KB.
  *
  * A batch runs every stage over all its documents before the next (Pipeline.runAll), so each stage's code and
  * dictionaries stay hot; its documents' tokens, chunks and mentions all live until the batch ends. A batch whose

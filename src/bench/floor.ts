@@ -17,7 +17,7 @@ export interface FloorPass {
  *
  * With `defaults`, the same with wink as `winkNLP(model)` sets it up by default (defaultWink: negation,
  * sentiment, ner and cer pipes too): not a floor, a reference: what reading text with wink-nlp costs a user
- * who takes its defaults, ~1.8× the floor's time on this machine (docs/performance.md).
+ * who takes its defaults, ~1.6× the floor's time on this machine (docs/performance.md).
  */
 export function floorPass(docs: readonly BenchDoc[], defaults = false): FloorPass {
   const w = defaults ? defaultWink() : wink();

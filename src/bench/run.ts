@@ -57,7 +57,7 @@ export interface BenchResult {
 }
 
 export const DEFAULT_MIN_SENTENCES = 200_000;
-/** documents per floor/defaults/dyad alternation block (~4 of dyad's 64 KB batches on the bench corpus) */
+/** documents per floor/defaults/dyad alternation block (~290 KB of text on the bench corpus: several of dyad's batches) */
 const BLOCK_DOCS = 2000;
 
 const rssMb = () => process.resourceUsage().maxRSS / 1024;

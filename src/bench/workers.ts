@@ -5,7 +5,6 @@ import { addPass, emptyPass, perSecond, type CodePass } from './runner.js';
 import { batchesOf } from '../batch.js';
 import type { BatchMessage } from './worker.js';
 
-
 interface Reply {
   id: number;
   pass: CodePass;
